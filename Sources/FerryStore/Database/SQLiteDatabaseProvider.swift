@@ -1,0 +1,104 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+import ServiceLifecycle
+import Synchronization
+
+/// SQLite in WAL mode: one writer connection (writes are serialised, each in one transaction)
+/// and a few reader connections that read concurrently with it.
+///
+/// `synchronous=NORMAL` in WAL mode: a committed transaction survives the process being killed;
+/// the last transactions can be lost only if the machine itself loses power.
+public final class SQLiteDatabaseProvider: DatabaseProvider, Sendable {
+    public let kind = DatabaseKind.sqlite
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private let writeLock = AsyncLock()
+    private let nextReader = Atomic<Int>(0)
+    private let logger: Logger
+
+    /// Opens (creating if needed) the database file at `path`, or an in-memory database for `":memory:"`.
+    public static func open(path: String, readerCount: Int = 2, logger: Logger) async throws -> SQLiteDatabaseProvider {
+        let inMemory = path == ":memory:"
+        if !inMemory {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        }
+        let storage: SQLiteConnection.Storage = inMemory ? .memory : .file(path: path)
+        let writer = try await SQLiteConnection.open(storage: storage, logger: logger)
+        try await configure(writer, isWriter: true, inMemory: inMemory)
+        var readers: [SQLiteConnection] = []
+        if !inMemory {
+            for _ in 0..<max(1, readerCount) {
+                let reader = try await SQLiteConnection.open(storage: storage, logger: logger)
+                try await configure(reader, isWriter: false, inMemory: false)
+                readers.append(reader)
+            }
+        }
+        return SQLiteDatabaseProvider(writer: writer, readers: readers, logger: logger)
+    }
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+        self.writer = writer
+        self.readers = readers
+        self.logger = logger
+    }
+
+    private static func configure(_ connection: SQLiteConnection, isWriter: Bool, inMemory: Bool) async throws {
+        let db = connection.sql()
+        if isWriter && !inMemory {
+            try await db.raw("PRAGMA journal_mode=WAL").run()
+        }
+        try await db.raw("PRAGMA synchronous=NORMAL").run()
+        try await db.raw("PRAGMA busy_timeout=10000").run()
+        try await db.raw("PRAGMA case_sensitive_like=ON").run()
+        try await db.raw("PRAGMA foreign_keys=OFF").run()
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if readers.isEmpty {
+            return try await writeLock.withLock { try await body(self.writer.sql()) }
+        }
+        let reader = readers[(nextReader.wrappingAdd(1, ordering: .relaxed).newValue & Int.max) % readers.count]
+        return try await body(reader.sql())
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writeLock.withLock {
+            let db = self.writer.sql()
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func isUniqueViolation(_ error: any Error) -> Bool {
+        guard let error = error as? SQLiteError else { return false }
+        return error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed
+            || error.message.contains("UNIQUE constraint failed")
+    }
+
+    /// Waits for graceful shutdown, then closes every connection.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        try await close()
+    }
+
+    /// Closes every connection.
+    public func close() async throws {
+        for reader in readers { try? await reader.close().get() }
+        try await writer.close().get()
+    }
+}

@@ -1,0 +1,188 @@
+import FerryCore
+import Foundation
+import SQLKit
+
+extension SQLTrackingStore {
+    public func logBatch(runID: String, metrics: [Metric], params: [KeyValue], tags: [KeyValue]) async throws {
+        try RunValidation.validateBatchLimits(metrics: metrics.count, params: params.count, tags: tags.count)
+        for (index, metric) in metrics.enumerated() { try RunValidation.validateMetric(metric, path: "metrics[\(index)]") }
+        let params = try params.enumerated().map { try RunValidation.validatedParam($1, path: "params[\($0)]") }
+        let tags = try tags.enumerated().map { try RunValidation.validatedTag($1, path: "tags[\($0)]") }
+        try RunValidation.validateUniqueParamKeys(params)
+        try await write { db in
+            let info = try await Self.requireRunInfo(db, runID)
+            try RunValidation.requireActive(info)
+            try await Self.insertParams(db, runID: runID, params)
+            try await Self.insertMetrics(db, runID: runID, experimentID: info.experimentID, metrics)
+            try await Self.upsertTags(db, runID: runID, tags)
+        }
+    }
+
+    public func deleteTag(runID: String, key: String) async throws {
+        try await write { db in
+            let info = try await Self.requireRunInfo(db, runID)
+            try RunValidation.requireActive(info)
+            guard try await db.raw("SELECT key FROM tags WHERE run_uuid = \(bind: runID) AND key = \(bind: key)").first() != nil else {
+                throw FerryError.notFound("No tag with name: \(key) in run with id \(runID)")
+            }
+            try await db.raw("DELETE FROM tags WHERE run_uuid = \(bind: runID) AND key = \(bind: key)").run()
+        }
+    }
+
+    public func logInputs(runID: String, datasets: [DatasetInput], modelIDs: [String]) async throws {
+        for (index, input) in datasets.enumerated() { try RunValidation.validateDatasetInput(input, path: "datasets[\(index)]") }
+        try await write { db in
+            let info = try await Self.requireRunInfo(db, runID)
+            try RunValidation.requireActive(info)
+            let experimentNumber = Int64(info.experimentID)!
+            var position = try await db.raw("SELECT COUNT(*) AS n FROM run_dataset_inputs WHERE run_uuid = \(bind: runID)").first()?.int64("n") ?? 0
+            for input in datasets {
+                let dataset = input.dataset
+                let datasetID: String
+                if let row = try await db.raw(
+                    "SELECT dataset_uuid FROM datasets WHERE experiment_id = \(bind: experimentNumber) AND name = \(bind: dataset.name) AND digest = \(bind: dataset.digest)"
+                ).first() {
+                    datasetID = try row.string("dataset_uuid")
+                } else {
+                    datasetID = Identifiers.newRunID()
+                    try await db.raw(
+                        """
+                        INSERT INTO datasets (dataset_uuid, experiment_id, name, digest, source_type, source, schema, profile)
+                        VALUES (\(bind: datasetID), \(bind: experimentNumber), \(bind: dataset.name), \(bind: dataset.digest),
+                                \(bind: dataset.sourceType), \(bind: dataset.source), \(bind: dataset.schema), \(bind: dataset.profile))
+                        """
+                    ).run()
+                }
+                let inserted = try await db.raw(
+                    """
+                    INSERT INTO run_dataset_inputs (run_uuid, dataset_uuid, position) VALUES (\(bind: runID), \(bind: datasetID), \(bind: position))
+                    ON CONFLICT (run_uuid, dataset_uuid) DO NOTHING RETURNING dataset_uuid
+                    """
+                ).first()
+                if inserted != nil { position += 1 }
+                for tag in input.tags {
+                    try await db.raw(
+                        """
+                        INSERT INTO run_dataset_input_tags (run_uuid, dataset_uuid, key, value) VALUES (\(bind: runID), \(bind: datasetID), \(bind: tag.key), \(bind: tag.value))
+                        ON CONFLICT (run_uuid, dataset_uuid, key) DO UPDATE SET value = excluded.value
+                        """
+                    ).run()
+                }
+            }
+            for modelID in modelIDs {
+                try await db.raw(
+                    "INSERT INTO run_model_inputs (run_uuid, model_id) VALUES (\(bind: runID), \(bind: modelID)) ON CONFLICT (run_uuid, model_id) DO NOTHING"
+                ).run()
+            }
+        }
+    }
+
+    public func logOutputs(runID: String, models: [ModelOutput]) async throws {
+        try await write { db in
+            let info = try await Self.requireRunInfo(db, runID)
+            try RunValidation.requireActive(info)
+            for model in models {
+                try await db.raw(
+                    """
+                    INSERT INTO run_model_outputs (run_uuid, model_id, step) VALUES (\(bind: runID), \(bind: model.modelID), \(bind: model.step))
+                    ON CONFLICT (run_uuid, model_id) DO UPDATE SET step = excluded.step
+                    """
+                ).run()
+            }
+        }
+    }
+
+    public func metricHistory(runID: String, key: String, maxResults: Int?, pageToken: String?) async throws -> Page<Metric> {
+        if let maxResults, maxResults <= 0 {
+            throw FerryError.invalidParameter("Invalid value \(maxResults) for parameter 'max_results' supplied. It must be a positive integer.")
+        }
+        let offset = try PageToken(parsing: pageToken).offset
+        return try await read { db in
+            _ = try await Self.requireRunInfo(db, runID)
+            var query: SQLQueryString =
+                "SELECT key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id FROM metrics WHERE run_uuid = \(bind: runID) AND key = \(bind: key) ORDER BY timestamp, step, is_nan, value"
+            if let maxResults { query += " " + SearchSQL.page(limit: maxResults, offset: offset) }
+            var metrics = try await db.raw(query).all().map(Self.metric(from:))
+            var next: String?
+            if let maxResults, metrics.count > maxResults {
+                metrics.removeLast(metrics.count - maxResults)
+                next = PageToken(offset: offset + maxResults).encoded
+            }
+            return Page(items: metrics, nextPageToken: next)
+        }
+    }
+
+    static func insertParams(_ db: any SQLDatabase, runID: String, _ params: [KeyValue]) async throws {
+        guard !params.isEmpty else { return }
+        let keys = params.map(\.key)
+        var existing: [String: String] = [:]
+        for row in try await db.raw("SELECT key, value FROM params WHERE run_uuid = \(bind: runID) AND key IN (\(binds: keys))").all() {
+            existing[try row.string("key")] = try row.string("value")
+        }
+        let changed = params.filter { existing[$0.key] != nil && existing[$0.key] != $0.value }
+        if !changed.isEmpty {
+            let described = changed.map { "{'key': '\($0.key)', 'old_value': '\(existing[$0.key]!)', 'new_value': '\($0.value)'}" }
+            throw FerryError.invalidParameter(
+                "Changing param values is not allowed. Params were already logged='[\(described.joined(separator: ", "))]' for run ID='\(runID)'.")
+        }
+        let fresh = params.filter { existing[$0.key] == nil }
+        guard !fresh.isEmpty else { return }
+        let rows: [SQLQueryString] = fresh.map { "(\(bind: runID), \(bind: $0.key), \(bind: $0.value))" }
+        try await db.raw("INSERT INTO params (run_uuid, key, value) VALUES " + rows.joined(", ") + " ON CONFLICT (run_uuid, key) DO NOTHING").run()
+    }
+
+    /// Appends metric points (exact duplicates are ignored, so replays are harmless) and
+    /// moves each key's latest value forward.
+    static func insertMetrics(_ db: any SQLDatabase, runID: String, experimentID: String, _ metrics: [Metric]) async throws {
+        guard !metrics.isEmpty else { return }
+        for chunk in chunked(metrics, size: 1000) {
+            let rows: [SQLQueryString] = chunk.map { metric in
+                let (value, isNaN) = storedValue(metric.value)
+                return "(\(bind: runID), \(bind: metric.key), \(bind: value), \(bind: isNaN), \(bind: metric.timestamp), \(bind: metric.step), \(bind: metric.datasetName), \(bind: metric.datasetDigest), \(bind: metric.modelID))"
+            }
+            try await db.raw(
+                "INSERT INTO metrics (run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id) VALUES "
+                    + rows.joined(", ") + " ON CONFLICT DO NOTHING"
+            ).run()
+        }
+        var latest: [String: Metric] = [:]
+        for metric in metrics {
+            if let current = latest[metric.key], !metric.supersedes(current) { continue }
+            latest[metric.key] = metric
+        }
+        let latestRows: [SQLQueryString] = latest.values.sorted { $0.key < $1.key }.map { metric in
+            let (value, isNaN) = storedValue(metric.value)
+            return "(\(bind: runID), \(bind: metric.key), \(bind: value), \(bind: isNaN), \(bind: metric.timestamp), \(bind: metric.step), \(bind: metric.datasetName), \(bind: metric.datasetDigest), \(bind: metric.modelID))"
+        }
+        try await db.raw(
+            "INSERT INTO latest_metrics (run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id) VALUES "
+                + latestRows.joined(", ")
+                + """
+                 ON CONFLICT (run_uuid, key) DO UPDATE SET value = excluded.value, is_nan = excluded.is_nan,
+                    timestamp = excluded.timestamp, step = excluded.step, dataset_name = excluded.dataset_name,
+                    dataset_digest = excluded.dataset_digest, model_id = excluded.model_id
+                 WHERE excluded.step > latest_metrics.step
+                    OR (excluded.step = latest_metrics.step AND excluded.timestamp > latest_metrics.timestamp)
+                    OR (excluded.step = latest_metrics.step AND excluded.timestamp = latest_metrics.timestamp
+                        AND (excluded.is_nan > latest_metrics.is_nan
+                             OR (excluded.is_nan = latest_metrics.is_nan AND excluded.value > latest_metrics.value)))
+                """
+        ).run()
+        let modelMetrics = metrics.filter { $0.modelID?.isEmpty == false }
+        for chunk in chunked(modelMetrics, size: 500) {
+            let rows: [SQLQueryString] = chunk.map { metric in
+                let (value, isNaN) = storedValue(metric.value)
+                return "(\(bind: metric.modelID!), \(bind: metric.key), \(bind: value), \(bind: isNaN), \(bind: metric.timestamp), \(bind: metric.step), \(bind: runID), \(bind: metric.datasetName), \(bind: metric.datasetDigest))"
+            }
+            try await db.raw(
+                "INSERT INTO logged_model_metrics (model_id, key, value, is_nan, timestamp, step, run_uuid, dataset_name, dataset_digest) VALUES "
+                    + rows.joined(", ") + " ON CONFLICT DO NOTHING"
+            ).run()
+        }
+    }
+
+    /// NaN is stored as 0 with a flag, since SQLite turns NaN into NULL.
+    static func storedValue(_ value: Double) -> (Double, Int) {
+        value.isNaN ? (0, 1) : (value, 0)
+    }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import AsyncHTTPClient
+import FerryBlobs
+import FerryCore
+import FerryServer
+import FerryStore
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `ferry server`: the MLflow-compatible tracking server.
+struct ServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server",
+        abstract: "Run the MLflow-compatible tracking server.",
+        discussion: """
+            With no flags, metadata goes to SQLite in ./ferry-data/ferry.db and artifacts to ./ferry-data/artifacts,
+            and the server listens on 127.0.0.1:5000. Every flag can also be set with a FERRY_* variable
+            (FERRY_HOST, FERRY_PORT, FERRY_BACKEND_STORE_URI, FERRY_ARTIFACTS_DESTINATION, FERRY_LOG_LEVEL).
+            S3 destinations read the standard AWS_* variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+            AWS_REGION, AWS_ENDPOINT_URL).
+
+            Examples:
+              ferry server
+              ferry server --port 5001 --backend-store-uri postgresql://ferry:secret@db:5432/ferry
+              ferry server --artifacts-destination s3://ml-artifacts/ferry
+            """
+    )
+
+    @Option(help: "The address to listen on (FERRY_HOST). Default: 127.0.0.1.")
+    var host: String?
+
+    @Option(help: "The port to listen on (FERRY_PORT). Default: 5000.")
+    var port: Int?
+
+    @Option(help: "Where metadata lives (FERRY_BACKEND_STORE_URI): sqlite:///path.db or postgresql://user:pass@host:port/db. Default: sqlite:///ferry-data/ferry.db.")
+    var backendStoreURI: String?
+
+    @Option(help: "Where artifacts live (FERRY_ARTIFACTS_DESTINATION): a folder or s3://bucket/prefix. Default: ./ferry-data/artifacts.")
+    var artifactsDestination: String?
+
+    @Option(help: "Log level (FERRY_LOG_LEVEL): trace, debug, info, notice, warning, error, critical. Default: info.")
+    var logLevel: String?
+
+    func validate() throws {
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("Unknown --log-level '\(logLevel)'") }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try ServerSettings(command: self, environment: environment)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = settings.logLevel
+            return handler
+        }
+        let logger = Logger(label: "ferry")
+        do {
+            try await runServer(settings, environment: environment, logger: logger)
+        } catch let error as FerryError {
+            logger.critical("Ferry could not start: \(error.message)")
+            throw ExitCode.failure
+        }
+    }
+
+    private func runServer(_ settings: ServerSettings, environment: [String: String], logger: Logger) async throws {
+        let database: any DatabaseProvider
+        switch try DatabaseURI(parsing: settings.backendStoreURI) {
+        case .sqlite(let path):
+            database = try await SQLiteDatabaseProvider.open(path: path, logger: logger)
+        case .postgres(let location):
+            database = PostgresDatabaseProvider(uri: location, logger: logger)
+        }
+        let blobs = try BlobStoreFactory.make(
+            destination: settings.artifactsDestination, environment: environment, httpClient: HTTPClient.shared, logger: logger)
+        let store = SQLTrackingStore(database: database, logger: logger)
+        let responder = FerryResponder(store: store, blobs: blobs, version: FerryVersion.current, logger: logger)
+        var app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "ferry"),
+            services: [database],
+            onServerRunning: { channel in
+                logger.info(
+                    "Ferry tracking server ready",
+                    metadata: [
+                        "address": "\(channel.localAddress.map { "\($0)" } ?? "")", "store": "\(settings.backendStoreURI)",
+                        "artifacts": "\(settings.artifactsDestination)",
+                    ])
+            },
+            logger: logger
+        )
+        app.beforeServerStarts {
+            try await store.migrate()
+        }
+        try await app.runService()
+    }
+}
+
+/// The server's settings after flags, `FERRY_*` variables and defaults are combined (in that order).
+struct ServerSettings: Sendable {
+    var host: String
+    var port: Int
+    var backendStoreURI: String
+    var artifactsDestination: String
+    var logLevel: Logger.Level
+
+    init(command: ServerCommand, environment: [String: String]) throws {
+        host = command.host ?? environment["FERRY_HOST"] ?? "127.0.0.1"
+        if let port = command.port {
+            self.port = port
+        } else if let text = environment["FERRY_PORT"] {
+            guard let port = Int(text), (0...65535).contains(port) else {
+                throw ValidationError("FERRY_PORT must be a port number, got '\(text)'")
+            }
+            self.port = port
+        } else {
+            port = 5000
+        }
+        backendStoreURI = command.backendStoreURI ?? environment["FERRY_BACKEND_STORE_URI"] ?? "sqlite:///ferry-data/ferry.db"
+        artifactsDestination = command.artifactsDestination ?? environment["FERRY_ARTIFACTS_DESTINATION"] ?? "./ferry-data/artifacts"
+        let levelText = command.logLevel ?? environment["FERRY_LOG_LEVEL"] ?? "info"
+        guard let level = Logger.Level(rawValue: levelText) else {
+            throw ValidationError("Unknown log level '\(levelText)'")
+        }
+        logLevel = level
+    }
+}
