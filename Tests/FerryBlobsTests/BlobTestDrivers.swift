@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
 import Testing
 
 @testable import FerryBlobs
@@ -54,6 +55,14 @@ struct S3TestEnvironment: Sendable {
 
     let endpoint: URL
 
+    /// The client of every S3 test store, configured as a server should configure its own: no response
+    /// decompression (a blob's bytes are returned as stored) and a short connect timeout. Never shut down:
+    /// it lives as long as the test process.
+    static let httpClient = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+        configuration: HTTPClient.Configuration(timeout: .init(connect: .seconds(10), read: .seconds(60)))
+    )
+
     /// The environment named by `FERRY_TEST_S3_ENDPOINT`, or `nil` when it is not set.
     static var current: S3TestEnvironment? {
         guard let text = ProcessInfo.processInfo.environment["FERRY_TEST_S3_ENDPOINT"], !text.isEmpty,
@@ -76,7 +85,7 @@ struct S3TestEnvironment: Sendable {
 
     /// A store under `prefix` in the test bucket, creating the bucket when needed (a signed CreateBucket PUT).
     func makeStore(prefix: String) async throws -> S3BlobStore {
-        let store = S3BlobStore(configuration: configuration(prefix: prefix), httpClient: HTTPClient.shared)
+        let store = S3BlobStore(configuration: configuration(prefix: prefix), httpClient: Self.httpClient)
         try await store.client.createBucket()
         return store
     }

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import FerryCore
 import Foundation
 import NIOCore
+import NIOHTTP1
 import Testing
 
 @testable import FerryBlobs
@@ -16,7 +17,12 @@ struct S3BlobStoreTests {
             bucket: "bkt", keyPrefix: "pre", endpoint: URL(string: "http://127.0.0.1:1"),
             credentials: S3Credentials(accessKeyID: "a", secretAccessKey: "b"), maxAttempts: 1
         )
-        let store = S3BlobStore(configuration: config, httpClient: .shared)
+        // AHC retries a refused connection until its connect timeout: keep that short here.
+        let client = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: HTTPClient.Configuration(timeout: .init(connect: .seconds(2)))
+        )
+        let store = S3BlobStore(configuration: config, httpClient: client)
         do {
             _ = try await store.kind(of: try BlobPath("x/y"))
             Issue.record("expected an error")
@@ -25,6 +31,7 @@ struct S3BlobStoreTests {
             #expect(error.message.contains("HeadObject on s3://bkt/pre/x/y"))
             #expect(error.message.contains("could not reach S3"))
         }
+        try await client.shutdown()
     }
 
     @Test("keys are the prefix and the path, and a file above one part is a multipart upload",
@@ -96,7 +103,7 @@ struct S3BlobStoreTests {
     func missingBucket() async throws {
         let environment = try #require(S3TestEnvironment.current)
         let config = environment.configuration(bucket: "ferry-no-such-bucket", prefix: "p")
-        let store = S3BlobStore(configuration: config, httpClient: .shared)
+        let store = S3BlobStore(configuration: config, httpClient: S3TestEnvironment.httpClient)
         do {
             _ = try await store.list(.root)
             Issue.record("expected an error")

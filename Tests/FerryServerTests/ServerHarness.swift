@@ -9,14 +9,14 @@ import Logging
 import NIOCore
 
 /// A tracking server on a temporary SQLite file and artifact folder, tested without sockets.
-struct TestServer {
+struct TestServer: Sendable {
     let folder: URL
     let app: Application<FerryResponder>
 
     /// The artifact root on disk.
     var artifactRoot: URL { folder.appendingPathComponent("artifacts") }
 
-    static func withServer(_ body: (TestServer, any TestClientProtocol) async throws -> Void) async throws {
+    static func withServer(_ body: @escaping @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,4 +1,5 @@
 import FerryCore
+import Logging
 import NIOCore
 
 extension S3BlobStore {

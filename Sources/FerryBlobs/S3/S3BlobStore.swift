@@ -12,7 +12,7 @@ import NIOCore
 ///
 /// ```swift
 /// let config = try S3Configuration.fromEnvironment(environment, uri: "s3://artifacts/ferry")
-/// let store = S3BlobStore(configuration: config, httpClient: HTTPClient.shared, logger: logger)
+/// let store = S3BlobStore(configuration: config, httpClient: httpClient, logger: logger)
 /// ```
 public struct S3BlobStore: BlobStore {
     /// Where the store lives and how it is reached.
@@ -21,7 +21,9 @@ public struct S3BlobStore: BlobStore {
 
     /// Creates a store; nothing is sent until the first call.
     /// - Parameters:
-    ///   - httpClient: The client that sends every request; its owner shuts it down.
+    ///   - httpClient: The client that sends every request; its owner shuts it down. Give it response
+    ///     decompression off (the default of `HTTPClient.Configuration()`, though not of `HTTPClient.shared`),
+    ///     or an object stored with `Content-Encoding: gzip` reads back decompressed, unlike what was written.
     ///   - logger: Receives one debug line per request and retry.
     public init(
         configuration: S3Configuration,

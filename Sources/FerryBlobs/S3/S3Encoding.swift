@@ -26,11 +26,9 @@ enum S3Encoding {
     /// The canonical query string of SigV4: names and values URI-encoded, sorted by name then value,
     /// joined as `name=value` with `&`. A parameter without a value is written `name=`.
     static func canonicalQuery(_ items: [(name: String, value: String)]) -> String {
-        items
-            .map { (uriEncode($0.name), uriEncode($0.value)) }
-            .sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }
-            .map { "\($0.0)=\($0.1)" }
-            .joined(separator: "&")
+        let encoded: [(String, String)] = items.map { (uriEncode($0.name), uriEncode($0.value)) }
+        let sorted = encoded.sorted { lhs, rhs in lhs.0 == rhs.0 ? lhs.1 < rhs.1 : lhs.0 < rhs.0 }
+        return sorted.map { pair in pair.0 + "=" + pair.1 }.joined(separator: "&")
     }
 
     /// Lowercase hex of `bytes`.
@@ -45,12 +43,16 @@ enum S3Encoding {
 
     /// Lowercase hex SHA-256 of the readable bytes of `buffer`.
     static func sha256Hex(_ buffer: ByteBuffer) -> String {
-        buffer.withUnsafeReadableBytes { hex(SHA256.hash(bufferPointer: $0)) }
+        var hasher = SHA256()
+        buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+        return hex(hasher.finalize())
     }
 
     /// Base64 MD5 of the readable bytes of `buffer`, for the `Content-MD5` header.
     static func md5Base64(_ buffer: ByteBuffer) -> String {
-        let digest = buffer.withUnsafeReadableBytes { Insecure.MD5.hash(bufferPointer: $0) }
+        var hasher = Insecure.MD5()
+        buffer.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+        let digest = hasher.finalize()
         return base64(Array(digest))
     }
 

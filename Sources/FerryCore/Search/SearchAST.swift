@@ -53,7 +53,7 @@ public struct SearchClause: Sendable, Equatable {
     /// The entity of the key.
     public var entity: SearchEntity
     /// The key, unquoted, with attribute aliases resolved to their canonical name
-    /// (`created` → `start_time`, `run name` → `run_name`, `attr.id` → `run_id`).
+    /// (`created` → `start_time`, `run name` → `run_name`).
     public var key: String
     /// The comparison.
     public var op: ComparisonOperator

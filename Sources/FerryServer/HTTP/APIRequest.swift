@@ -1,4 +1,5 @@
 import FerryCore
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import Foundation

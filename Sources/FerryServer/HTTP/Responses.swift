@@ -1,4 +1,5 @@
 import FerryCore
+import HTTPTypes
 import Foundation
 import Hummingbird
 import NIOCore

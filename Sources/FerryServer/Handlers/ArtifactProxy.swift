@@ -1,5 +1,6 @@
 import FerryBlobs
 import FerryCore
+import HTTPTypes
 import FerryStore
 import Foundation
 import Hummingbird

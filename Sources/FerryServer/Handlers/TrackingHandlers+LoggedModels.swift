@@ -1,4 +1,5 @@
 import FerryCore
+import HTTPTypes
 import FerryStore
 
 extension TrackingHandlers {

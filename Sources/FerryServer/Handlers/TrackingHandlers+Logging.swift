@@ -1,4 +1,5 @@
 import FerryCore
+import HTTPTypes
 import FerryStore
 
 extension TrackingHandlers {
@@ -81,7 +82,9 @@ extension TrackingHandlers {
                 var metrics: [JSONOutput] = []
                 for runID in runIDs {
                     let history = try await store.metricHistory(runID: runID, key: key, maxResults: nil, pageToken: nil)
-                    let inRange = history.items.filter { (start.map { s in $0.step >= s } ?? true) && (end.map { e in $0.step <= e } ?? true) }
+                    let inRange = history.items.filter { metric in
+                        metric.step >= (start ?? Int64.min) && metric.step <= (end ?? Int64.max)
+                    }
                     for var metric in MetricSampling.sample(inRange, maxResults: maxResults) {
                         metric.runID = runID
                         metrics.append(DomainJSON.metric(metric))

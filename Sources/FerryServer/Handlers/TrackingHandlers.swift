@@ -1,4 +1,5 @@
 import FerryCore
+import HTTPTypes
 import FerryStore
 
 /// The MLflow tracking REST handlers: they translate JSON to store calls and back, nothing more.

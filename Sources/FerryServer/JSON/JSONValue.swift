@@ -85,7 +85,7 @@ struct JSONParser {
     }
 
     private mutating func expectWord(_ word: StaticString) throws {
-        let count = word.utf8CodeUnitsCount
+        let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw error("unexpected end of input") }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
             throw error("invalid literal")

@@ -1,7 +1,7 @@
 import FerryCore
 import SQLKit
 
-extension SQLTrackingStore {
+extension SQLTrackingStore: RunStore {
     public func createRun(_ newRun: NewRun) async throws -> Run {
         let experimentNumber = try Identifiers.experimentNumber(newRun.experimentID)
         let tags = try newRun.tags.enumerated().map { try RunValidation.validatedTag($1, path: "tags[\($0)]") }
