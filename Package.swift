@@ -54,6 +54,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "_NIOFileSystem", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -93,7 +94,17 @@ let package = Package(
             dependencies: ["FerryStore", "FerryCore", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: upcoming
         ),
-        .testTarget(name: "FerryBlobsTests", dependencies: ["FerryBlobs", "FerryCore"], swiftSettings: upcoming),
+        .testTarget(
+            name: "FerryBlobsTests",
+            dependencies: [
+                "FerryBlobs", "FerryCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "FerryServerTests",
             dependencies: [

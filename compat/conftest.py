@@ -95,11 +95,16 @@ def client(tracking_uri) -> mlflow.MlflowClient:
 
 
 @pytest.fixture(autouse=True)
-def _no_leaked_active_run():
-    """A failing test must not leave an active run for the next one."""
+def _fresh_fluent_state():
+    """No test sees another's active run or active experiment (fluent API globals)."""
     yield
     while mlflow.active_run() is not None:
         mlflow.end_run()
+    import mlflow.tracking.fluent as fluent
+
+    fluent._active_experiment_id = None
+    for variable in ("MLFLOW_EXPERIMENT_ID", "MLFLOW_EXPERIMENT_NAME", "MLFLOW_RUN_ID"):
+        os.environ.pop(variable, None)
 
 
 @pytest.fixture

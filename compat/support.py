@@ -143,6 +143,12 @@ class ServerProcess:
             if not binary.exists():
                 pytest.exit(f"ferry binary not found at {binary}; build it or set FERRY_BIN", returncode=3)
             return [str(binary), "server", *common]
+        if self.backend_uri.startswith("postgresql://"):
+            # SQLAlchemy 2.1 maps postgresql:// to psycopg 3; use psycopg2 when that is what is installed.
+            try:
+                import psycopg  # noqa: F401
+            except ImportError:
+                common[common.index(self.backend_uri)] = "postgresql+psycopg2://" + self.backend_uri.split("://", 1)[1]
         sibling = Path(sys.executable).parent / "mlflow"
         mlflow = str(sibling) if sibling.exists() else (shutil.which("mlflow") or "mlflow")
         return [mlflow, "server", *common, "--workers", "1"]

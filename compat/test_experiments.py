@@ -7,7 +7,7 @@ import pytest
 from mlflow.entities import ViewType
 from mlflow.exceptions import MlflowException
 
-from support import assert_error, ferry_only, unique
+from support import IS_MLFLOW, POSTGRES_URI, assert_error, ferry_only, unique
 
 
 def test_default_experiment_exists(client):
@@ -173,9 +173,13 @@ def test_experiment_tag_validation(rest, body):
 
 
 def test_name_length_limits(rest):
-    long_ok = unique("n") + "x" * (500 - len(unique("n")))
+    prefix = unique("n")
+    long_ok = prefix + "x" * (500 - len(prefix))
     assert len(long_ok) == 500
-    assert rest.post("experiments/create", {"name": long_ok}).status_code == 200
+    # MLflow's own column is VARCHAR(256): on PostgreSQL it refuses names of 257..500 characters,
+    # on SQLite (no length enforcement) it keeps them. Ferry keeps up to 500 on both.
+    if not (IS_MLFLOW and POSTGRES_URI):
+        assert rest.post("experiments/create", {"name": long_ok}).status_code == 200
     assert_error(rest.post("experiments/create", {"name": "x" * 501}), 400, "INVALID_PARAMETER_VALUE")
     assert_error(rest.post("experiments/create", {"name": ""}), 400, "INVALID_PARAMETER_VALUE")
 

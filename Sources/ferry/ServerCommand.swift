@@ -73,8 +73,12 @@ struct ServerCommand: AsyncParsableCommand {
         case .postgres(let location):
             database = PostgresDatabaseProvider(uri: location, logger: logger)
         }
+        // A client of our own: no response decompression (bytes come back as written) and bounded timeouts.
+        let httpClient = HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: HTTPClient.Configuration(timeout: .init(connect: .seconds(10), read: .seconds(60))))
         let blobs = try BlobStoreFactory.make(
-            destination: settings.artifactsDestination, environment: environment, httpClient: HTTPClient.shared, logger: logger)
+            destination: settings.artifactsDestination, environment: environment, httpClient: httpClient, logger: logger)
         let store = SQLTrackingStore(database: database, logger: logger)
         let responder = FerryResponder(store: store, blobs: blobs, version: FerryVersion.current, logger: logger)
         var app = Application(
@@ -94,7 +98,14 @@ struct ServerCommand: AsyncParsableCommand {
         app.beforeServerStarts {
             try await store.migrate()
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            try? await httpClient.shutdown()
+            throw error
+        }
+        try await httpClient.shutdown()
+        logger.info("Ferry tracking server stopped")
     }
 }
 

@@ -51,7 +51,7 @@ struct ExperimentStoreTests {
             let other = try await store.createExperiment(name: "other", artifactLocation: nil, tags: [])
             try await store.restoreExperiment(id: id)
             let renameError = await #expect(throws: FerryError.self) { try await store.renameExperiment(id: other, to: "dup") }
-            #expect(renameError?.code == .resourceAlreadyExists)
+            #expect(renameError?.code == .badRequest)
         }
     }
 

@@ -26,7 +26,13 @@ public struct LocalBlobStore: BlobStore {
 
     public func kind(of path: BlobPath) async throws -> BlobKind? {
         if path.isRoot { return .directory }
-        guard let info = try await fileSystem.info(forFileAt: filePath(path), infoAboutSymbolicLink: false) else { return nil }
+        let info: FileInfo?
+        do {
+            info = try await fileSystem.info(forFileAt: filePath(path), infoAboutSymbolicLink: false)
+        } catch let error as FileSystemError where error.code == .notFound || error.code == .unknown {
+            return nil
+        }
+        guard let info else { return nil }
         switch info.type {
         case .directory: return .directory
         case .regular: return .file(size: info.size)

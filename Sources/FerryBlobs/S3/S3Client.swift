@@ -114,7 +114,7 @@ struct S3Client: Sendable {
                 logger.debug("S3 request will be retried", metadata: ["s3.operation": "\(request.operation)", "s3.code": "\(failure.code)"])
             case .failure(let error):
                 guard attempt < configuration.maxAttempts, Self.isRetryable(error), !Task.isCancelled else {
-                    if error is CancellationError { throw error }
+                    if error is CancellationError || Task.isCancelled { throw CancellationError() }
                     throw FerryError.internalError(
                         "S3 \(request.operation) on \(describe(request.key)) failed: could not reach S3 at "
                             + "\(endpoint.target(key: "").host): \(error)"

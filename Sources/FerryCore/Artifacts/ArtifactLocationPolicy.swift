@@ -23,6 +23,7 @@ public enum ArtifactLocationPolicy {
         }
         if decoded.contains("#") { throw refuse("a fragment ('#') is not allowed") }
         if decoded.contains(";") { throw refuse("';' parameters are not allowed") }
+        if decoded.contains("?") { throw refuse("a query string ('?') is not allowed") }
         let pieces = decoded.split(whereSeparator: { "/\\?&=".contains($0) })
         if pieces.contains(where: { $0 == ".." }) { throw refuse("'..' is not allowed") }
         guard let colon = decoded.firstIndex(of: ":"), let scheme = schemeName(decoded, upTo: colon) else {

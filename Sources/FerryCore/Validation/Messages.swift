@@ -1,5 +1,3 @@
-import Foundation
-
 /// Message builders that word errors the way MLflow's server does, so users see familiar text.
 public enum Messages {
     /// `Invalid value "x" for parameter 'path' supplied: reason`.
@@ -25,29 +23,8 @@ public enum Messages {
         return field.hasPrefix("[") ? base + field : base + "." + field
     }
 
-    /// A string as a JSON string literal.
+    /// A string as a JSON string literal with non-ASCII characters escaped, as Python's `json.dumps` writes it.
     public static func jsonQuoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value > 0x7E {
-                    if scalar.value > 0xFFFF {
-                        let value = scalar.value - 0x10000
-                        result += String(format: "\\u%04x\\u%04x", 0xD800 + (value >> 10), 0xDC00 + (value & 0x3FF))
-                    } else {
-                        result += String(format: "\\u%04x", scalar.value)
-                    }
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        JSONString.quoted(text, escapingNonASCII: true)
     }
 }

@@ -70,9 +70,8 @@ struct APIRouteTable: Sendable {
         return nil
     }
 
-    /// Whether some method serves `path` (to tell 405 from 404).
-    func hasPath(_ path: String) -> Bool {
-        if exact.keys.contains(where: { $0.hasSuffix(" " + path) }) { return true }
-        return false
+    /// The methods that serve `path`, to tell 405 from 404.
+    func allowedMethods(_ path: String) -> [HTTPRequest.Method] {
+        [.get, .post, .put, .patch, .delete].filter { match($0, path) != nil }
     }
 }

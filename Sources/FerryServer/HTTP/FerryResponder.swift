@@ -50,6 +50,8 @@ public struct FerryResponder: HTTPResponder {
                 throw FerryError(.endpointNotFound, "No endpoint \(request.method.rawValue) \(path)")
             }
             guard let (handler, parameters) = routes.match(request.method, rest) else {
+                let allowed = routes.allowedMethods(rest)
+                if !allowed.isEmpty { return Responses.methodNotAllowed(request.method, path: path, allowed: allowed) }
                 throw FerryError(.endpointNotFound, "No API endpoint \(request.method.rawValue) \(path)")
             }
             let fields = try await Self.fields(of: request)

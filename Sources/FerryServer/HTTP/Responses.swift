@@ -21,6 +21,18 @@ enum Responses {
         json(.object([("error_code", .string(error.code.rawValue)), ("message", .string(error.message))]), status: error.code.httpStatus)
     }
 
+    /// 405 with an `Allow` header, for a known path called with the wrong method.
+    static func methodNotAllowed(_ method: HTTPRequest.Method, path: String, allowed: [HTTPRequest.Method]) -> Response {
+        let names = allowed.map(\.rawValue).joined(separator: ", ")
+        var response = json(
+            .object([
+                ("error_code", .string(ErrorCode.badRequest.rawValue)),
+                ("message", .string("Method \(method.rawValue) is not allowed for \(path); use \(names)")),
+            ]), status: .methodNotAllowed)
+        response.headers[.allow] = names
+        return response
+    }
+
     /// Plain text.
     static func text(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()

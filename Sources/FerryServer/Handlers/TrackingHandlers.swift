@@ -82,12 +82,7 @@ extension TrackingHandlers {
             APIRoute(.get, "2.0/mlflow/experiments/search", search),
             APIRoute(.post, "2.0/mlflow/experiments/update") { request in
                 let fields = request.fields
-                let id = try fields.requiredString("experiment_id")
-                if let newName = try fields.string("new_name") {
-                    try await store.renameExperiment(id: id, to: newName)
-                } else {
-                    _ = try await store.experiment(id: id)
-                }
+                try await store.renameExperiment(id: try fields.requiredString("experiment_id"), to: try fields.requiredString("new_name"))
                 return .object([])
             },
             APIRoute(.post, "2.0/mlflow/experiments/delete") { request in

@@ -1,3 +1,5 @@
+import FerryCore
+
 /// A JSON value for responses: objects keep their field order, and `nil` fields are left out.
 indirect enum JSONOutput: Sendable {
     case string(String)
@@ -60,24 +62,6 @@ indirect enum JSONOutput: Sendable {
 
     /// A string as a JSON string literal; non-ASCII text is kept as UTF-8.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-        return out
+        JSONString.quoted(text)
     }
 }

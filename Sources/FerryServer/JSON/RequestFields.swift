@@ -7,10 +7,13 @@ struct RequestFields: Sendable {
     private let values: [String: JSONValue]
     /// The JSON path of this object inside the request, for messages (`metrics[2]`).
     let path: String
+    /// Whether the fields came from a query string, where a repeated field may appear once as a plain value.
+    private let fromQuery: Bool
 
     init(object: [String: JSONValue], path: String = "") {
         self.values = object
         self.path = path
+        self.fromQuery = false
     }
 
     /// Fields from query parameters; repeated keys become arrays.
@@ -26,6 +29,7 @@ struct RequestFields: Sendable {
         }
         self.values = values
         self.path = ""
+        self.fromQuery = true
     }
 
     private func fieldPath(_ name: String) -> String { Messages.joinPath(path, name) }
@@ -118,7 +122,7 @@ struct RequestFields: Sendable {
         guard let value = value(name) else { return [] }
         switch value {
         case .array(let items): return items
-        case .string: return [value]
+        case .string where fromQuery: return [value]
         default: throw typeError(name, value, expected: "an array")
         }
     }

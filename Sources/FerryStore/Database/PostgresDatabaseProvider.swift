@@ -30,18 +30,36 @@ public final class PostgresDatabaseProvider: DatabaseProvider, Sendable {
         }
     }
 
+    /// Runs `body` in a transaction, retrying (up to three times) when PostgreSQL aborts it as a
+    /// deadlock or serialization victim, which concurrent writers from several servers can cause.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: logger) { connection in
-            try await body(connection.sql())
+        var attempt = 1
+        while true {
+            do {
+                return try await client.withTransaction(logger: logger) { connection in
+                    try await body(connection.sql())
+                }
+            } catch where attempt < 3 && Self.sqlState(of: error).map(Self.retryableStates.contains) == true {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(5 * attempt))
+            }
         }
     }
 
+    private static let retryableStates: Set<String> = ["40001", "40P01"]
+
     public func isUniqueViolation(_ error: any Error) -> Bool {
-        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] == "23505" }
+        Self.sqlState(of: error) == "23505"
+    }
+
+    /// The SQLSTATE of a PostgreSQL error, looking inside transaction errors.
+    private static func sqlState(of error: any Error) -> String? {
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
         if let error = error as? PostgresTransactionError {
-            if let closureError = error.closureError { return isUniqueViolation(closureError) }
+            if let closureError = error.closureError, let state = sqlState(of: closureError) { return state }
+            if let commitError = error.commitError { return sqlState(of: commitError) }
         }
-        return false
+        return nil
     }
 
     /// Runs the connection pool until the service group shuts down.

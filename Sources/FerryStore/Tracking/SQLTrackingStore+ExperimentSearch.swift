@@ -21,13 +21,7 @@ extension SQLTrackingStore {
         let order = orderTerms.joined(", ") + " " + SearchSQL.page(limit: query.maxResults, offset: offset)
         let maxResults = query.maxResults
         return try await read { db in
-            var experiments = try await Self.loadExperiments(db, where: condition, orderBy: order)
-            var next: String?
-            if experiments.count > maxResults {
-                experiments.removeLast(experiments.count - maxResults)
-                next = PageToken(offset: offset + maxResults).encoded
-            }
-            return Page(items: experiments, nextPageToken: next)
+            Page(overfetched: try await Self.loadExperiments(db, where: condition, orderBy: order), limit: maxResults, offset: offset)
         }
     }
 

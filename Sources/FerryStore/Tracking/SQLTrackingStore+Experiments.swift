@@ -57,13 +57,13 @@ extension SQLTrackingStore: ExperimentStore {
     public func renameExperiment(id: String, to newName: String) async throws {
         try ExperimentValidation.validateName(newName)
         let number = try Identifiers.experimentNumber(id)
-        try await write(alreadyExists: "Experiment(name=\(newName)) already exists.") { db in
+        try await write(alreadyExists: "Experiment(name=\(newName)) already exists.", conflictCode: .badRequest) { db in
             let experiment = try await Self.requireExperiment(db, number)
             guard experiment.lifecycleStage == .active else {
                 throw FerryError(.invalidState, "Cannot rename a non-active experiment.")
             }
             if try await db.raw("SELECT experiment_id FROM experiments WHERE name = \(bind: newName) AND experiment_id <> \(bind: number)").first() != nil {
-                throw FerryError.alreadyExists("Experiment(name=\(newName)) already exists.")
+                throw FerryError.badRequest("Experiment(name=\(newName)) already exists; choose another name.")
             }
             try await db.raw(
                 "UPDATE experiments SET name = \(bind: newName), last_update_time = \(bind: Timestamps.nowMillis()) WHERE experiment_id = \(bind: number)"
@@ -86,7 +86,11 @@ extension SQLTrackingStore: ExperimentStore {
         }
         let now = Timestamps.nowMillis()
         try await write { db in
-            _ = try await Self.requireExperiment(db, number)
+            let experiment = try await Self.requireExperiment(db, number)
+            // MLflow deletes only active experiments and restores only deleted ones; anything else is "not found".
+            guard experiment.lifecycleStage != stage else {
+                throw FerryError.notFound("No Experiment with id=\(number) exists")
+            }
             try await db.raw(
                 "UPDATE experiments SET lifecycle_stage = \(bind: stage.rawValue), last_update_time = \(bind: now) WHERE experiment_id = \(bind: number)"
             ).run()

@@ -104,13 +104,7 @@ extension SQLTrackingStore: LoggedModelStore {
         let order = orderTerms.joined(", ") + " " + SearchSQL.page(limit: query.maxResults, offset: offset)
         let maxResults = query.maxResults
         return try await read { db in
-            var models = try await Self.loadLoggedModels(db, where: condition, orderBy: order)
-            var next: String?
-            if models.count > maxResults {
-                models.removeLast(models.count - maxResults)
-                next = PageToken(offset: offset + maxResults).encoded
-            }
-            return Page(items: models, nextPageToken: next)
+            Page(overfetched: try await Self.loadLoggedModels(db, where: condition, orderBy: order), limit: maxResults, offset: offset)
         }
     }
 

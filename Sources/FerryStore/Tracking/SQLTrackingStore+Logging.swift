@@ -59,7 +59,9 @@ extension SQLTrackingStore {
                     ON CONFLICT (run_uuid, dataset_uuid) DO NOTHING RETURNING dataset_uuid
                     """
                 ).first()
-                if inserted != nil { position += 1 }
+                // Like MLflow, a dataset already linked to the run keeps its first tags.
+                guard inserted != nil else { continue }
+                position += 1
                 for tag in input.tags {
                     try await db.raw(
                         """
@@ -102,13 +104,9 @@ extension SQLTrackingStore {
             var query: SQLQueryString =
                 "SELECT key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id FROM metrics WHERE run_uuid = \(bind: runID) AND key = \(bind: key) ORDER BY timestamp, step, is_nan, value"
             if let maxResults { query += " " + SearchSQL.page(limit: maxResults, offset: offset) }
-            var metrics = try await db.raw(query).all().map(Self.metric(from:))
-            var next: String?
-            if let maxResults, metrics.count > maxResults {
-                metrics.removeLast(metrics.count - maxResults)
-                next = PageToken(offset: offset + maxResults).encoded
-            }
-            return Page(items: metrics, nextPageToken: next)
+            let metrics = try await db.raw(query).all().map(Self.metric(from:))
+            guard let maxResults else { return Page(items: metrics, nextPageToken: nil) }
+            return Page(overfetched: metrics, limit: maxResults, offset: offset)
         }
     }
 
@@ -119,16 +117,30 @@ extension SQLTrackingStore {
         for row in try await db.raw("SELECT key, value FROM params WHERE run_uuid = \(bind: runID) AND key IN (\(binds: keys))").all() {
             existing[try row.string("key")] = try row.string("value")
         }
-        let changed = params.filter { existing[$0.key] != nil && existing[$0.key] != $0.value }
-        if !changed.isEmpty {
-            let described = changed.map { "{'key': '\($0.key)', 'old_value': '\(existing[$0.key]!)', 'new_value': '\($0.value)'}" }
-            throw FerryError.invalidParameter(
-                "Changing param values is not allowed. Params were already logged='[\(described.joined(separator: ", "))]' for run ID='\(runID)'.")
-        }
+        try throwIfChanged(params, existing: existing, runID: runID)
         let fresh = params.filter { existing[$0.key] == nil }
         guard !fresh.isEmpty else { return }
         let rows: [SQLQueryString] = fresh.map { "(\(bind: runID), \(bind: $0.key), \(bind: $0.value))" }
-        try await db.raw("INSERT INTO params (run_uuid, key, value) VALUES " + rows.joined(", ") + " ON CONFLICT (run_uuid, key) DO NOTHING").run()
+        let inserted = try await db.raw(
+            "INSERT INTO params (run_uuid, key, value) VALUES " + rows.joined(", ") + " ON CONFLICT (run_uuid, key) DO NOTHING RETURNING key"
+        ).all().map { try $0.string("key") }
+        // A concurrent writer (another server on the same database) may have logged some keys first:
+        // those must hold the same value, or this batch fails like any other change.
+        let raced = fresh.filter { !inserted.contains($0.key) }
+        guard !raced.isEmpty else { return }
+        var current: [String: String] = [:]
+        for row in try await db.raw("SELECT key, value FROM params WHERE run_uuid = \(bind: runID) AND key IN (\(binds: raced.map(\.key)))").all() {
+            current[try row.string("key")] = try row.string("value")
+        }
+        try throwIfChanged(raced, existing: current, runID: runID)
+    }
+
+    private static func throwIfChanged(_ params: [KeyValue], existing: [String: String], runID: String) throws {
+        let changed = params.filter { existing[$0.key] != nil && existing[$0.key] != $0.value }
+        guard !changed.isEmpty else { return }
+        let described = changed.map { "{'key': '\($0.key)', 'old_value': '\(existing[$0.key]!)', 'new_value': '\($0.value)'}" }
+        throw FerryError.invalidParameter(
+            "Changing param values is not allowed. Params were already logged='[\(described.joined(separator: ", "))]' for run ID='\(runID)'.")
     }
 
     /// Appends metric points (exact duplicates are ignored, so replays are harmless) and
@@ -136,10 +148,7 @@ extension SQLTrackingStore {
     static func insertMetrics(_ db: any SQLDatabase, runID: String, experimentID: String, _ metrics: [Metric]) async throws {
         guard !metrics.isEmpty else { return }
         for chunk in chunked(metrics, size: 1000) {
-            let rows: [SQLQueryString] = chunk.map { metric in
-                let (value, isNaN) = storedValue(metric.value)
-                return "(\(bind: runID), \(bind: metric.key), \(bind: value), \(bind: isNaN), \(bind: metric.timestamp), \(bind: metric.step), \(bind: metric.datasetName), \(bind: metric.datasetDigest), \(bind: metric.modelID))"
-            }
+            let rows = chunk.map { metricRow(runID: runID, $0) }
             try await db.raw(
                 "INSERT INTO metrics (run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id) VALUES "
                     + rows.joined(", ") + " ON CONFLICT DO NOTHING"
@@ -150,10 +159,7 @@ extension SQLTrackingStore {
             if let current = latest[metric.key], !metric.supersedes(current) { continue }
             latest[metric.key] = metric
         }
-        let latestRows: [SQLQueryString] = latest.values.sorted { $0.key < $1.key }.map { metric in
-            let (value, isNaN) = storedValue(metric.value)
-            return "(\(bind: runID), \(bind: metric.key), \(bind: value), \(bind: isNaN), \(bind: metric.timestamp), \(bind: metric.step), \(bind: metric.datasetName), \(bind: metric.datasetDigest), \(bind: metric.modelID))"
-        }
+        let latestRows = latest.values.sorted { $0.key < $1.key }.map { metricRow(runID: runID, $0) }
         try await db.raw(
             "INSERT INTO latest_metrics (run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id) VALUES "
                 + latestRows.joined(", ")
@@ -179,6 +185,12 @@ extension SQLTrackingStore {
                     + rows.joined(", ") + " ON CONFLICT DO NOTHING"
             ).run()
         }
+    }
+
+    /// The values of one `metrics` or `latest_metrics` row, in the column order both inserts use.
+    private static func metricRow(runID: String, _ metric: Metric) -> SQLQueryString {
+        let (value, isNaN) = storedValue(metric.value)
+        return "(\(bind: runID), \(bind: metric.key), \(bind: value), \(bind: isNaN), \(bind: metric.timestamp), \(bind: metric.step), \(bind: metric.datasetName), \(bind: metric.datasetDigest), \(bind: metric.modelID))"
     }
 
     /// NaN is stored as 0 with a flag, since SQLite turns NaN into NULL.

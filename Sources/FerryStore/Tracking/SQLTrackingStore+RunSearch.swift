@@ -28,13 +28,8 @@ extension SQLTrackingStore {
             + conditions.joined(" AND ") + " ORDER BY " + orderTerms.joined(", ") + " " + SearchSQL.page(limit: query.maxResults, offset: offset)
         let maxResults = query.maxResults
         return try await read { db in
-            var infos = try await db.raw(sql).all().map(Self.runInfo(from:))
-            var next: String?
-            if infos.count > maxResults {
-                infos.removeLast(infos.count - maxResults)
-                next = PageToken(offset: offset + maxResults).encoded
-            }
-            return Page(items: try await Self.loadRunData(db, infos: infos), nextPageToken: next)
+            let infos = Page(overfetched: try await db.raw(sql).all().map(Self.runInfo(from:)), limit: maxResults, offset: offset)
+            return Page(items: try await Self.loadRunData(db, infos: infos.items), nextPageToken: infos.nextPageToken)
         }
     }
 }

@@ -44,14 +44,15 @@ public final class SQLTrackingStore: Sendable {
 
     /// Runs a write and turns unique-constraint violations into RESOURCE_ALREADY_EXISTS.
     func write<T: Sendable>(
-        alreadyExists message: String? = nil, _ body: @Sendable (any SQLDatabase) async throws -> T
+        alreadyExists message: String? = nil, conflictCode: ErrorCode = .resourceAlreadyExists,
+        _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         do {
             return try await database.transaction(body)
         } catch let error as FerryError {
             throw error
         } catch where database.isUniqueViolation(error) {
-            throw FerryError.alreadyExists(message ?? "The entity already exists")
+            throw FerryError(conflictCode, message ?? "The entity already exists")
         } catch {
             if let inner = Self.ferryError(in: error) { throw inner }
             logger.error("Database write failed", metadata: ["error": "\(String(reflecting: error))"])

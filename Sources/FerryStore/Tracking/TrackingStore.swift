@@ -9,6 +9,16 @@ public struct Page<Element: Sendable>: Sendable {
         self.items = items
         self.nextPageToken = nextPageToken
     }
+
+    /// A page from rows fetched with one extra row (see `SearchSQL.page`): the extra row only tells
+    /// that another page exists, and is dropped.
+    init(overfetched rows: [Element], limit: Int, offset: Int) {
+        if rows.count > limit {
+            self.init(items: Array(rows.prefix(limit)), nextPageToken: PageToken(offset: offset + limit).encoded)
+        } else {
+            self.init(items: rows, nextPageToken: nil)
+        }
+    }
 }
 
 /// A search over experiments.
