@@ -6,6 +6,7 @@ FERRY_COMPAT_SERVER=ferry|mlflow picks the server (default ferry). See compat/RE
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -37,8 +38,18 @@ def session_dir():
         yield Path(folder)
 
 
+KEPT_LOGS: list[Path] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    """When tests failed, show where the server's log was kept and its tail."""
+    for path in KEPT_LOGS:
+        terminalreporter.section(f"server log (kept at {path}), last 40 lines")
+        terminalreporter.write_line("\n".join(path.read_text(errors="replace").splitlines()[-40:]))
+
+
 @pytest.fixture(scope="session")
-def server(session_dir):
+def server(session_dir, request):
     """The server under test, shared by the whole session."""
     artifacts = session_dir / "artifacts"
     artifacts.mkdir()
@@ -55,6 +66,10 @@ def server(session_dir):
     finally:
         process.stop()
         store.cleanup()
+        if request.session.testsfailed and process.log_path and process.log_path.exists():
+            kept = Path(tempfile.gettempdir()) / f"ferry-compat-{SERVER_KIND}-{process.port}.log"
+            shutil.copyfile(process.log_path, kept)
+            KEPT_LOGS.append(kept)
 
 
 @pytest.fixture(scope="session")

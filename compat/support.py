@@ -7,6 +7,7 @@ real `mlflow` client and with raw HTTP. Nothing here knows Ferry's internals.
 from __future__ import annotations
 
 import http.client
+import importlib.util
 import json
 import os
 import shutil
@@ -145,9 +146,7 @@ class ServerProcess:
             return [str(binary), "server", *common]
         if self.backend_uri.startswith("postgresql://"):
             # SQLAlchemy 2.1 maps postgresql:// to psycopg 3; use psycopg2 when that is what is installed.
-            try:
-                import psycopg  # noqa: F401
-            except ImportError:
+            if importlib.util.find_spec("psycopg") is None:
                 common[common.index(self.backend_uri)] = "postgresql+psycopg2://" + self.backend_uri.split("://", 1)[1]
         sibling = Path(sys.executable).parent / "mlflow"
         mlflow = str(sibling) if sibling.exists() else (shutil.which("mlflow") or "mlflow")

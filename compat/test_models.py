@@ -113,7 +113,7 @@ def test_model_without_run(client, trained, experiment_id):
     assert np.array_equal(mlflow.pyfunc.load_model(info.model_uri).predict(features), model.predict(features))
 
 
-def test_missing_logged_model(client, rest):
+def test_missing_logged_model(client):
     with pytest.raises(MlflowException) as raised:
         client.get_logged_model("m-0123456789abcdef0123456789abcdef")
     assert raised.value.error_code == "RESOURCE_DOES_NOT_EXIST"

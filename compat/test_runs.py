@@ -7,7 +7,7 @@ import pytest
 from mlflow.entities import RunStatus, ViewType
 from mlflow.exceptions import MlflowException
 
-from support import assert_error, now_ms, unique
+from support import now_ms
 
 
 def test_start_and_end_run(client, experiment_id):

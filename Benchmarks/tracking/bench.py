@@ -127,6 +127,30 @@ def machine() -> dict:
     }
 
 
+def sqlite_commit_ms(folder: Path, commits: int = 50) -> dict:
+    """What one committed single-row insert costs on this disk: SQLite's default journal (an fsync per commit,
+    what MLflow's server uses) and WAL with synchronous=NORMAL (what Ferry uses)."""
+    import sqlite3
+
+    out = {}
+    for name, pragmas in (("default", []), ("wal_normal", ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"])):
+        path = folder / f"fsync-{name}.db"
+        conn = sqlite3.connect(path)
+        try:
+            for pragma in pragmas:
+                conn.execute(pragma)
+            conn.execute("CREATE TABLE t (a INTEGER)")
+            conn.commit()
+            start = time.perf_counter()
+            for i in range(commits):
+                conn.execute("INSERT INTO t VALUES (?)", (i,))
+                conn.commit()
+            out[name] = (time.perf_counter() - start) / commits * 1000
+        finally:
+            conn.close()
+    return out
+
+
 def mlflow_version(python: str) -> str:
     try:
         return subprocess.run([python, "-c", "import mlflow; print(mlflow.__version__)"], capture_output=True,
@@ -189,6 +213,7 @@ def main(argv: list[str]) -> int:
     parent = Path(tempfile.mkdtemp(prefix="ferry-bench-"))
     results = []
     try:
+        info["sqlite_commit_ms"] = sqlite_commit_ms(parent)
         for spec in specs:
             try:
                 results.append(bench_server(spec, args, parent))

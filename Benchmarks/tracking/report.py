@@ -66,6 +66,9 @@ def render(info: dict, results: list[dict]) -> str:
         "",
         f"- machine: {m['cores']} cores ({m['usable_cores']} usable), {m['cpu']}, {m['memory_gb']} GB RAM, "
         f"Linux {m['kernel']}; load average before {info['load_before'][0]:.2f}, after {info['load_after'][0]:.2f}",
+        f"- SQLite commit on this disk: {_num(_get(info, 'sqlite_commit_ms', 'default'), 2)} ms with the default "
+        f"journal (MLflow's setting, an fsync per commit), {_num(_get(info, 'sqlite_commit_ms', 'wal_normal'), 3)} ms "
+        f"in WAL with synchronous=NORMAL (Ferry's setting)",
         f"- client: mlflow {info['mlflow']} on Python {m['python']}, synchronous logging, no retries",
         f"- workload: {s['runs']} runs, {s['search_reps']} rounds of 5 searches; ingest: {s['ingest_clients']} "
         f"client processes x 1000-point log-batch bodies, up to {s['ingest_seconds']:.0f} s or "

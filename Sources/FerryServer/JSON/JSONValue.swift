@@ -9,7 +9,7 @@ public enum JSONValue: Sendable, Equatable {
     case number(String)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// A short name of the value's JSON type, for error messages.
     var typeName: String {
@@ -33,6 +33,48 @@ public enum JSONValue: Sendable, Equatable {
         case .array: "[...]"
         case .object: "{...}"
         }
+    }
+}
+
+/// A JSON object's members in document order. Lookups scan the members (request objects are
+/// small, and this saves hashing every key of every object); a later duplicate key wins.
+public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    struct Member: Sendable {
+        let key: String
+        let value: JSONValue
+    }
+
+    private(set) var members: [Member] = []
+
+    init() {}
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = elements.map { Member(key: $0.0, value: $0.1) }
+    }
+
+    /// The value of `key`, if present.
+    subscript(key: String) -> JSONValue? {
+        members.last { $0.key == key }?.value
+    }
+
+    mutating func append(_ key: String, _ value: JSONValue) {
+        members.append(Member(key: key, value: value))
+    }
+
+    /// Replaces the value of an existing `key`, or appends it.
+    mutating func set(_ key: String, _ value: JSONValue) {
+        if let index = members.lastIndex(where: { $0.key == key }) {
+            members[index] = Member(key: key, value: value)
+        } else {
+            append(key, value)
+        }
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        func resolved(_ object: JSONObject) -> [String: JSONValue] {
+            Dictionary(object.members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+        }
+        return resolved(lhs) == resolved(rhs)
     }
 }
 
@@ -102,7 +144,7 @@ struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var result: [String: JSONValue] = [:]
+        var result = JSONObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -116,7 +158,7 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            result[key] = try parseValue()
+            result.append(key, try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

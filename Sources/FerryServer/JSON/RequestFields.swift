@@ -4,13 +4,13 @@ import FerryCore
 /// string fields must be JSON strings, integers may come as numbers or numeric strings, doubles
 /// also accept "NaN", "Infinity" and "-Infinity", and `null` counts as unset.
 struct RequestFields: Sendable {
-    private let values: [String: JSONValue]
+    private let values: JSONObject
     /// The JSON path of this object inside the request, for messages (`metrics[2]`).
     let path: String
     /// Whether the fields came from a query string, where a repeated field may appear once as a plain value.
     private let fromQuery: Bool
 
-    init(object: [String: JSONValue], path: String = "") {
+    init(object: JSONObject, path: String = "") {
         self.values = object
         self.path = path
         self.fromQuery = false
@@ -18,12 +18,12 @@ struct RequestFields: Sendable {
 
     /// Fields from query parameters; repeated keys become arrays.
     init(query: [(String, String)]) {
-        var values: [String: JSONValue] = [:]
+        var values = JSONObject()
         for (key, value) in query {
             switch values[key] {
-            case nil: values[key] = .string(value)
-            case .string(let first): values[key] = .array([.string(first), .string(value)])
-            case .array(let items): values[key] = .array(items + [.string(value)])
+            case nil: values.append(key, .string(value))
+            case .string(let first): values.set(key, .array([.string(first), .string(value)]))
+            case .array(let items): values.set(key, .array(items + [.string(value)]))
             default: break
             }
         }

@@ -5,7 +5,12 @@ import SQLKit
 extension SQLTrackingStore {
     public func logBatch(runID: String, metrics: [Metric], params: [KeyValue], tags: [KeyValue]) async throws {
         try RunValidation.validateBatchLimits(metrics: metrics.count, params: params.count, tags: tags.count)
-        for (index, metric) in metrics.enumerated() { try RunValidation.validateMetric(metric, path: "metrics[\(index)]") }
+        var validKeys = Set<String>()
+        for (index, metric) in metrics.enumerated() {
+            if metric.timestamp >= 0 && validKeys.contains(metric.key) { continue }
+            try RunValidation.validateMetric(metric, path: "metrics[\(index)]")
+            validKeys.insert(metric.key)
+        }
         let params = try params.enumerated().map { try RunValidation.validatedParam($1, path: "params[\($0)]") }
         let tags = try tags.enumerated().map { try RunValidation.validatedTag($1, path: "tags[\($0)]") }
         try RunValidation.validateUniqueParamKeys(params)
@@ -147,50 +152,55 @@ extension SQLTrackingStore {
     /// moves each key's latest value forward.
     static func insertMetrics(_ db: any SQLDatabase, runID: String, experimentID: String, _ metrics: [Metric]) async throws {
         guard !metrics.isEmpty else { return }
+        let columns = "run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id"
         for chunk in chunked(metrics, size: 1000) {
-            let rows = chunk.map { metricRow(runID: runID, $0) }
-            try await db.raw(
-                "INSERT INTO metrics (run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id) VALUES "
-                    + rows.joined(", ") + " ON CONFLICT DO NOTHING"
-            ).run()
+            let rows = metricRows(runID: runID, chunk)
+            try await db.raw("INSERT INTO metrics (\(unsafeRaw: columns)) VALUES \(rows) ON CONFLICT DO NOTHING").run()
         }
         var latest: [String: Metric] = [:]
         for metric in metrics {
             if let current = latest[metric.key], !metric.supersedes(current) { continue }
             latest[metric.key] = metric
         }
-        let latestRows = latest.values.sorted { $0.key < $1.key }.map { metricRow(runID: runID, $0) }
+        let latestRows = metricRows(runID: runID, latest.values.sorted { $0.key < $1.key })
         try await db.raw(
-            "INSERT INTO latest_metrics (run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id) VALUES "
-                + latestRows.joined(", ")
-                + """
-                 ON CONFLICT (run_uuid, key) DO UPDATE SET value = excluded.value, is_nan = excluded.is_nan,
-                    timestamp = excluded.timestamp, step = excluded.step, dataset_name = excluded.dataset_name,
-                    dataset_digest = excluded.dataset_digest, model_id = excluded.model_id
-                 WHERE excluded.step > latest_metrics.step
-                    OR (excluded.step = latest_metrics.step AND excluded.timestamp > latest_metrics.timestamp)
-                    OR (excluded.step = latest_metrics.step AND excluded.timestamp = latest_metrics.timestamp
-                        AND (excluded.is_nan > latest_metrics.is_nan
-                             OR (excluded.is_nan = latest_metrics.is_nan AND excluded.value > latest_metrics.value)))
-                """
+            """
+            INSERT INTO latest_metrics (\(unsafeRaw: columns)) VALUES \(latestRows)
+            ON CONFLICT (run_uuid, key) DO UPDATE SET value = excluded.value, is_nan = excluded.is_nan,
+                timestamp = excluded.timestamp, step = excluded.step, dataset_name = excluded.dataset_name,
+                dataset_digest = excluded.dataset_digest, model_id = excluded.model_id
+            WHERE excluded.step > latest_metrics.step
+                OR (excluded.step = latest_metrics.step AND excluded.timestamp > latest_metrics.timestamp)
+                OR (excluded.step = latest_metrics.step AND excluded.timestamp = latest_metrics.timestamp
+                    AND (excluded.is_nan > latest_metrics.is_nan
+                         OR (excluded.is_nan = latest_metrics.is_nan AND excluded.value > latest_metrics.value)))
+            """
         ).run()
         let modelMetrics = metrics.filter { $0.modelID?.isEmpty == false }
-        for chunk in chunked(modelMetrics, size: 500) {
-            let rows: [SQLQueryString] = chunk.map { metric in
+        for chunk in chunked(modelMetrics, size: 1000) {
+            var rows = SQLValueRows(columns: 9, reservingRows: chunk.count)
+            for metric in chunk {
                 let (value, isNaN) = storedValue(metric.value)
-                return "(\(bind: metric.modelID!), \(bind: metric.key), \(bind: value), \(bind: isNaN), \(bind: metric.timestamp), \(bind: metric.step), \(bind: runID), \(bind: metric.datasetName), \(bind: metric.datasetDigest))"
+                rows.append(
+                    .text(metric.modelID!), .text(metric.key), .double(value), .int(Int64(isNaN)), .int(metric.timestamp),
+                    .int(metric.step), .text(runID), .optionalText(metric.datasetName), .optionalText(metric.datasetDigest))
             }
             try await db.raw(
-                "INSERT INTO logged_model_metrics (model_id, key, value, is_nan, timestamp, step, run_uuid, dataset_name, dataset_digest) VALUES "
-                    + rows.joined(", ") + " ON CONFLICT DO NOTHING"
+                "INSERT INTO logged_model_metrics (model_id, key, value, is_nan, timestamp, step, run_uuid, dataset_name, dataset_digest) VALUES \(rows) ON CONFLICT DO NOTHING"
             ).run()
         }
     }
 
-    /// The values of one `metrics` or `latest_metrics` row, in the column order both inserts use.
-    private static func metricRow(runID: String, _ metric: Metric) -> SQLQueryString {
-        let (value, isNaN) = storedValue(metric.value)
-        return "(\(bind: runID), \(bind: metric.key), \(bind: value), \(bind: isNaN), \(bind: metric.timestamp), \(bind: metric.step), \(bind: metric.datasetName), \(bind: metric.datasetDigest), \(bind: metric.modelID))"
+    /// `metrics` / `latest_metrics` rows, in the column order both inserts use.
+    private static func metricRows(runID: String, _ metrics: some Collection<Metric>) -> SQLValueRows {
+        var rows = SQLValueRows(columns: 9, reservingRows: metrics.count)
+        for metric in metrics {
+            let (value, isNaN) = storedValue(metric.value)
+            rows.append(
+                .text(runID), .text(metric.key), .double(value), .int(Int64(isNaN)), .int(metric.timestamp), .int(metric.step),
+                .optionalText(metric.datasetName), .optionalText(metric.datasetDigest), .optionalText(metric.modelID))
+        }
+        return rows
     }
 
     /// NaN is stored as 0 with a flag, since SQLite turns NaN into NULL.
