@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 
 from ingest import POINTS_PER_REQUEST, raw_log_metric_round_trip, run_ingest  # noqa: E402
 from report import render  # noqa: E402
-from servers import ServerFailed, ServerSpec, memory, mlflow_executable, settle, start_server  # noqa: E402
+from servers import ServerFailed, ServerSpec, cpu_seconds, memory, mlflow_executable, settle, start_server  # noqa: E402
 
 
 def log(message: str) -> None:
@@ -74,12 +74,14 @@ def bench_server(spec: ServerSpec, args, parent: Path) -> dict:
             log(f"{spec.label}: waited {result['settle_seconds']:.1f}s more for the server's CPU to go quiet")
 
         log(f"{spec.label}: workload, {args.runs} runs")
+        cpu_before = cpu_seconds(server)
         result["workload"] = run_workload(args.python, server.url, args.runs, args.search_reps, server.folder,
                                           args.workload_timeout)
         if "error" in result["workload"]:
             log(f"{spec.label}: workload failed: {result['workload']['error']}")
         else:
             log(f"{spec.label}: workload took {result['workload']['wall_seconds']:.2f}s")
+        result["workload_server_cpu_seconds"] = cpu_seconds(server) - cpu_before
         result["mem_after_workload"] = asdict(memory(server))
 
         try:
@@ -90,7 +92,7 @@ def bench_server(spec: ServerSpec, args, parent: Path) -> dict:
         log(f"{spec.label}: ingest, {args.ingest_clients} clients, up to {args.ingest_seconds:.0f}s")
         try:
             result["ingest"] = run_ingest(server.port, args.ingest_clients, args.ingest_seconds,
-                                          args.ingest_max_requests)
+                                          args.ingest_max_requests, lambda: cpu_seconds(server))
             log(f"{spec.label}: {result['ingest']['points_per_second']:,.0f} metric points/s")
         except Exception as error:  # noqa: BLE001 - keep going, report it
             result["ingest"] = {"error": f"{type(error).__name__}: {error}"[:1000]}

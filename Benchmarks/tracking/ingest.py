@@ -51,6 +51,7 @@ class ClientResult:
     started: float
     ended: float
     latencies: list[float]
+    cpu_seconds: float
 
 
 def _client(port: int, run_id: str, max_requests: int, seconds: float, barrier, queue) -> None:
@@ -59,6 +60,7 @@ def _client(port: int, run_id: str, max_requests: int, seconds: float, barrier, 
     first_error = ""
     latencies: list[float] = []
     started = ended = time.monotonic()
+    cpu_start = cpu_end = time.process_time()
     conn = http.client.HTTPConnection(HOST, port, timeout=120)
     try:
         template = body_template(run_id, int(time.time() * 1000))
@@ -72,6 +74,7 @@ def _client(port: int, run_id: str, max_requests: int, seconds: float, barrier, 
             first_error = f"warm-up: HTTP {status}: {data[:300].decode(errors='replace')}"
         barrier.wait(timeout=300)
         started = time.monotonic()
+        cpu_start = time.process_time()
         deadline = started + seconds
         j = FIRST_J + 1
         while j <= FIRST_J + max_requests and time.monotonic() < deadline:
@@ -91,12 +94,13 @@ def _client(port: int, run_id: str, max_requests: int, seconds: float, barrier, 
                     first_error = f"HTTP {status}: {data[:300].decode(errors='replace')}"
             j += 1
         ended = time.monotonic()
+        cpu_end = time.process_time()
     except Exception as error:  # noqa: BLE001 - report it, never leave the parent waiting
         ended = time.monotonic()
         first_error = first_error or f"client failed: {error!r}"
     finally:
         conn.close()
-        queue.put(ClientResult(run_id, ok, errors, first_error, started, ended, latencies))
+        queue.put(ClientResult(run_id, ok, errors, first_error, started, ended, latencies, cpu_end - cpu_start))
 
 
 def _json_request(port: int, method: str, path: str, payload: dict | None = None) -> dict:
@@ -128,8 +132,12 @@ def history_count(port: int, run_id: str, key: str, max_pages: int = 200) -> int
     return count
 
 
-def run_ingest(port: int, clients: int, seconds: float, max_requests: int) -> dict:
-    """Start `clients` processes against the server on `port`; return points/s and a stored-count check."""
+def run_ingest(port: int, clients: int, seconds: float, max_requests: int, server_cpu=None) -> dict:
+    """Start `clients` processes against the server on `port`; return points/s and a stored-count check.
+
+    `server_cpu`, when given, returns the server's CPU seconds so far; the difference over the run gives the
+    server's CPU time per request, a figure that moves little with the machine's other load.
+    """
     experiment_id = _json_request(port, "POST", "/api/2.0/mlflow/experiments/create",
                                   {"name": f"ingest-{time.time_ns()}"})["experiment_id"]
     run_ids = [
@@ -145,6 +153,7 @@ def run_ingest(port: int, clients: int, seconds: float, max_requests: int) -> di
              for rid in run_ids]
     for p in procs:
         p.start()
+    cpu_before = server_cpu() if server_cpu else None
     results: list[ClientResult] = []
     for _ in procs:
         results.append(queue.get(timeout=seconds + 600))
@@ -152,6 +161,7 @@ def run_ingest(port: int, clients: int, seconds: float, max_requests: int) -> di
         p.join(timeout=30)
         if p.is_alive():
             p.kill()
+    cpu_used = server_cpu() - cpu_before if server_cpu else None
     ok = sum(r.ok for r in results)
     errors = sum(r.errors for r in results)
     elapsed = max(r.ended for r in results) - min(r.started for r in results)
@@ -173,6 +183,9 @@ def run_ingest(port: int, clients: int, seconds: float, max_requests: int) -> di
         "points_per_second": ok * POINTS_PER_REQUEST / elapsed if elapsed > 0 else 0.0,
         "latency_p50_ms": pct(0.50) * 1000,
         "latency_p99_ms": pct(0.99) * 1000,
+        # includes the clients' warm-up requests, which land between the two readings
+        "server_cpu_ms_per_request": cpu_used / (ok + errors + clients) * 1000 if cpu_used is not None else None,
+        "client_cpu_seconds": sum(r.cpu_seconds for r in results),
         "stored_check": {"run": run_ids[0], "key": "k0", "expected": expected, "stored": stored},
     }
 

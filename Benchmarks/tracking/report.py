@@ -111,6 +111,9 @@ def render(info: dict, results: list[dict]) -> str:
         row(f"· {label} {calls_note} (s)", values,
             _ratio(secs[0], secs[1], True, "faster", "slower") if both else "")
 
+    wcpu = [r.get("workload_server_cpu_seconds") if _workload_ok(r) else None for r in columns]
+    row("· server CPU time spent on the workload (s)", [_num(x, 2) for x in wcpu],
+        _ratio(wcpu[0], wcpu[1], True, "less", "more") if both else "")
     rt = [_get(r, "round_trip", "median_ms") for r in columns]
     row("· raw HTTP log-metric round trip, keep-alive, median (ms)", [_num(x, 2) for x in rt],
         _ratio(rt[0], rt[1], True, "faster", "slower") if both else "")
@@ -126,6 +129,12 @@ def render(info: dict, results: list[dict]) -> str:
     lat = [(_get(r, "ingest", "latency_p50_ms"), _get(r, "ingest", "latency_p99_ms")) for r in columns]
     row("· log-batch latency p50 / p99 (ms)", [f"{_num(a, 1)} / {_num(b, 1)}" for a, b in lat],
         _ratio(lat[0][0], lat[1][0], True, "lower p50", "higher p50") if both else "")
+    icpu = [_get(r, "ingest", "server_cpu_ms_per_request") for r in columns]
+    row("· server CPU per 1000-point log-batch (ms)", [_num(x, 1) for x in icpu],
+        _ratio(icpu[0], icpu[1], True, "less", "more") if both else "")
+    ccpu = [_get(r, "ingest", "client_cpu_seconds") for r in columns]
+    el = [_get(r, "ingest", "elapsed_seconds") for r in columns]
+    row("· ingest clients' CPU, share of the run (cores)", [_num(c / e, 2) if c and e else "n/a" for c, e in zip(ccpu, el)])
     errs = [_get(r, "ingest", "errors") for r in columns]
     row("· ingest requests ok / failed", [f"{_get(r, 'ingest', 'requests_ok')} / {e}" for r, e in zip(columns, errs)])
 

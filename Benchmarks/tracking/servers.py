@@ -279,6 +279,11 @@ def _cpu_seconds(pids: list[int]) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_seconds(server: RunningServer) -> float:
+    """User + system CPU time used so far by the server's process tree (children that exited are not counted)."""
+    return _cpu_seconds(_descendants(server.pid))
+
+
 def settle(server: RunningServer, window: float = 1.0, busy_fraction: float = 0.05, limit: float = 90.0) -> float:
     """Wait until the server's process tree uses under `busy_fraction` of a core for `window` seconds.
 

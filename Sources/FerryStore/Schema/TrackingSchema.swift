@@ -5,6 +5,7 @@ enum TrackingSchema {
     static let initial = Migration(version: 1, name: "tracking tables") { kind in
         let text = kind.textType
         let double = kind.doubleType
+        let keyed = kind.keyedTableSuffix
         return [
             """
             CREATE TABLE experiments (
@@ -39,23 +40,23 @@ enum TrackingSchema {
                 run_uuid \(text) NOT NULL, key \(text) NOT NULL, value \(double) NOT NULL, is_nan INTEGER NOT NULL,
                 timestamp BIGINT NOT NULL, step BIGINT NOT NULL,
                 dataset_name \(text), dataset_digest \(text), model_id \(text),
-                PRIMARY KEY (run_uuid, key, timestamp, step, value, is_nan))
+                PRIMARY KEY (run_uuid, key, timestamp, step, value, is_nan))\(keyed)
             """,
             """
             CREATE TABLE latest_metrics (
                 run_uuid \(text) NOT NULL, key \(text) NOT NULL, value \(double) NOT NULL, is_nan INTEGER NOT NULL,
                 timestamp BIGINT NOT NULL, step BIGINT NOT NULL,
                 dataset_name \(text), dataset_digest \(text), model_id \(text),
-                PRIMARY KEY (run_uuid, key))
+                PRIMARY KEY (run_uuid, key))\(keyed)
             """,
             "CREATE INDEX latest_metrics_by_key ON latest_metrics (key, value)",
             """
             CREATE TABLE params (
-                run_uuid \(text) NOT NULL, key \(text) NOT NULL, value \(text) NOT NULL, PRIMARY KEY (run_uuid, key))
+                run_uuid \(text) NOT NULL, key \(text) NOT NULL, value \(text) NOT NULL, PRIMARY KEY (run_uuid, key))\(keyed)
             """,
             """
             CREATE TABLE tags (
-                run_uuid \(text) NOT NULL, key \(text) NOT NULL, value \(text) NOT NULL, PRIMARY KEY (run_uuid, key))
+                run_uuid \(text) NOT NULL, key \(text) NOT NULL, value \(text) NOT NULL, PRIMARY KEY (run_uuid, key))\(keyed)
             """,
             """
             CREATE TABLE datasets (
@@ -102,7 +103,7 @@ enum TrackingSchema {
                 model_id \(text) NOT NULL, key \(text) NOT NULL, value \(double) NOT NULL, is_nan INTEGER NOT NULL,
                 timestamp BIGINT NOT NULL, step BIGINT NOT NULL, run_uuid \(text) NOT NULL,
                 dataset_name \(text), dataset_digest \(text),
-                PRIMARY KEY (model_id, key, timestamp, step, run_uuid, value, is_nan))
+                PRIMARY KEY (model_id, key, timestamp, step, run_uuid, value, is_nan))\(keyed)
             """,
         ]
     }
