@@ -155,7 +155,7 @@ extension SQLTrackingStore {
         let columns = "run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id"
         for chunk in chunked(metrics, size: 1000) {
             let rows = metricRows(runID: runID, chunk)
-            try await db.raw("INSERT INTO metrics (\(unsafeRaw: columns)) VALUES \(rows) ON CONFLICT DO NOTHING").run()
+            try await db.raw("INSERT INTO metrics (\(unsafeRaw: columns)) " + rows.source(dialect: db.dialect.name) + " ON CONFLICT DO NOTHING").run()
         }
         var latest: [String: Metric] = [:]
         for metric in metrics {
@@ -165,7 +165,7 @@ extension SQLTrackingStore {
         let latestRows = metricRows(runID: runID, latest.values.sorted { $0.key < $1.key })
         try await db.raw(
             """
-            INSERT INTO latest_metrics (\(unsafeRaw: columns)) VALUES \(latestRows)
+            INSERT INTO latest_metrics (\(unsafeRaw: columns)) \(latestRows.source(dialect: db.dialect.name))
             ON CONFLICT (run_uuid, key) DO UPDATE SET value = excluded.value, is_nan = excluded.is_nan,
                 timestamp = excluded.timestamp, step = excluded.step, dataset_name = excluded.dataset_name,
                 dataset_digest = excluded.dataset_digest, model_id = excluded.model_id
@@ -179,6 +179,7 @@ extension SQLTrackingStore {
         let modelMetrics = metrics.filter { $0.modelID?.isEmpty == false }
         for chunk in chunked(modelMetrics, size: 1000) {
             var rows = SQLValueRows(columns: 9, reservingRows: chunk.count)
+            rows.columnTypes = ["text", "text", "float8", "integer", "bigint", "bigint", "text", "text", "text"]
             for metric in chunk {
                 let (value, isNaN) = storedValue(metric.value)
                 rows.append(
@@ -186,7 +187,8 @@ extension SQLTrackingStore {
                     .int(metric.step), .text(runID), .optionalText(metric.datasetName), .optionalText(metric.datasetDigest))
             }
             try await db.raw(
-                "INSERT INTO logged_model_metrics (model_id, key, value, is_nan, timestamp, step, run_uuid, dataset_name, dataset_digest) VALUES \(rows) ON CONFLICT DO NOTHING"
+                "INSERT INTO logged_model_metrics (model_id, key, value, is_nan, timestamp, step, run_uuid, dataset_name, dataset_digest) "
+                    + rows.source(dialect: db.dialect.name) + " ON CONFLICT DO NOTHING"
             ).run()
         }
     }
@@ -194,6 +196,7 @@ extension SQLTrackingStore {
     /// `metrics` / `latest_metrics` rows, in the column order both inserts use.
     private static func metricRows(runID: String, _ metrics: some Collection<Metric>) -> SQLValueRows {
         var rows = SQLValueRows(columns: 9, reservingRows: metrics.count)
+        rows.columnTypes = ["text", "text", "float8", "integer", "bigint", "bigint", "text", "text", "text"]
         for metric in metrics {
             let (value, isNaN) = storedValue(metric.value)
             rows.append(
