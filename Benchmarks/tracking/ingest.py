@@ -185,6 +185,7 @@ def run_ingest(port: int, clients: int, seconds: float, max_requests: int, serve
         "latency_p99_ms": pct(0.99) * 1000,
         # includes the clients' warm-up requests, which land between the two readings
         "server_cpu_ms_per_request": cpu_used / (ok + errors + clients) * 1000 if cpu_used is not None else None,
+        "server_cpu_seconds": cpu_used,
         "client_cpu_seconds": sum(r.cpu_seconds for r in results),
         "stored_check": {"run": run_ids[0], "key": "k0", "expected": expected, "stored": stored},
     }

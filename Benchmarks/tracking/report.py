@@ -133,7 +133,9 @@ def render(info: dict, results: list[dict]) -> str:
     row("· server CPU per 1000-point log-batch (ms)", [_num(x, 1) for x in icpu],
         _ratio(icpu[0], icpu[1], True, "less", "more") if both else "")
     ccpu = [_get(r, "ingest", "client_cpu_seconds") for r in columns]
+    scpu = [_get(r, "ingest", "server_cpu_seconds") for r in columns]
     el = [_get(r, "ingest", "elapsed_seconds") for r in columns]
+    row("· server CPU busy during the ingest (cores)", [_num(c / e, 2) if c and e else "n/a" for c, e in zip(scpu, el)])
     row("· ingest clients' CPU, share of the run (cores)", [_num(c / e, 2) if c and e else "n/a" for c, e in zip(ccpu, el)])
     errs = [_get(r, "ingest", "errors") for r in columns]
     row("· ingest requests ok / failed", [f"{_get(r, 'ingest', 'requests_ok')} / {e}" for r, e in zip(columns, errs)])

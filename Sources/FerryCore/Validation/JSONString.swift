@@ -3,6 +3,10 @@ public enum JSONString {
     /// `text` as a JSON string literal. Quotes, backslashes and control characters are escaped;
     /// other characters are escaped as `\uXXXX` (UTF-16) only when `escapingNonASCII` is set.
     public static func quoted(_ text: String, escapingNonASCII: Bool = false) -> String {
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && (!escapingNonASCII || byte < 0x7F)
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
