@@ -7,6 +7,7 @@ import FerryStore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// `ferry server`: the MLflow-compatible tracking server.
@@ -62,6 +63,12 @@ struct ServerCommand: AsyncParsableCommand {
         } catch let error as FerryError {
             logger.critical("Ferry could not start: \(error.message)")
             throw ExitCode.failure
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            logger.critical("Ferry could not start: \(settings.host):\(settings.port) is already in use; choose another with --port")
+            throw ExitCode.failure
+        } catch {
+            logger.critical("Ferry stopped on an error: \(error)")
+            throw ExitCode.failure
         }
     }
 
@@ -89,14 +96,19 @@ struct ServerCommand: AsyncParsableCommand {
                 logger.info(
                     "Ferry tracking server ready",
                     metadata: [
-                        "address": "\(channel.localAddress.map { "\($0)" } ?? "")", "store": "\(settings.backendStoreURI)",
+                        "address": "\(channel.localAddress.map { "\($0)" } ?? "")", "store": "\(DatabaseURI.redacted(settings.backendStoreURI))",
                         "artifacts": "\(settings.artifactsDestination)",
                     ])
             },
             logger: logger
         )
+        let storeName = DatabaseURI.redacted(settings.backendStoreURI)
         app.beforeServerStarts {
-            try await store.migrate()
+            do {
+                try await store.migrate()
+            } catch {
+                throw FerryError.internalError("Could not open the metadata store \(storeName): \(error)")
+            }
         }
         do {
             try await app.runService()

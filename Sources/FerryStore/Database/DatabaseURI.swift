@@ -46,4 +46,12 @@ public enum DatabaseURI: Sendable, Equatable {
         }
         self = .sqlite(path: text)
     }
+
+    /// `text` with any password replaced by `***`, for logs and messages.
+    public static func redacted(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://"), let at = text[schemeEnd.upperBound...].firstIndex(of: "@") else { return text }
+        let credentials = text[schemeEnd.upperBound..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return text }
+        return String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
+    }
 }
