@@ -95,8 +95,9 @@ extension SQLTrackingStore: LoggedModelStore {
         var conditions: [SQLQueryString] = ["lifecycle_stage = 'active'"]
         if !experimentNumbers.isEmpty { conditions.append("experiment_id IN (\(binds: experimentNumbers))") }
         for clause in clauses { conditions.append(try Self.loggedModelCondition(clause)) }
-        var orderTerms: [SQLQueryString] = query.orderBy.compactMap { order in
-            Self.loggedModelColumn(order.fieldName).map { SearchSQL.orderTerm("\(unsafeRaw: $0.column)", ascending: order.ascending) }
+        var orderTerms: [SQLQueryString] = try query.orderBy.map { order in
+            let clause = try OrderByParser.parse(field: order.fieldName, ascending: order.ascending, for: .loggedModels)
+            return SearchSQL.orderTerm(Self.loggedModelOrderExpression(clause), ascending: clause.ascending)
         }
         if orderTerms.isEmpty { orderTerms.append("creation_timestamp DESC") }
         orderTerms.append("model_id ASC")
@@ -119,6 +120,17 @@ extension SQLTrackingStore: LoggedModelStore {
         case "last_updated_timestamp", "last_updated_timestamp_ms": ("last_updated_timestamp", true)
         default: nil
         }
+    }
+
+    /// What a logged-model search sorts by: an attribute column, or a metric's latest value on the model.
+    static func loggedModelOrderExpression(_ clause: OrderByClause) -> SQLQueryString {
+        if clause.entity == .metric {
+            return """
+                SELECT m.value FROM logged_model_metrics m WHERE m.model_id = logged_models.model_id AND m.key = \(bind: clause.key)
+                AND m.is_nan = 0 ORDER BY m.step DESC, m.timestamp DESC LIMIT 1
+                """
+        }
+        return "\(unsafeRaw: loggedModelColumn(clause.key)?.column ?? "creation_timestamp")"
     }
 
     static func loggedModelCondition(_ clause: SearchClause) throws -> SQLQueryString {
