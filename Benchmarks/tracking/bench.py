@@ -53,7 +53,7 @@ def run_workload(python: str, url: str, runs: int, search_reps: int, folder: Pat
 
 
 def bench_server(spec: ServerSpec, args, parent: Path) -> dict:
-    result: dict = {"label": spec.label, "command": spec.display_command()}
+    result: dict = {"label": spec.label, "kind": spec.kind, "command": spec.display_command()}
 
     readies = []
     for i in range(args.ready_starts):
@@ -167,7 +167,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="a short smoke run (3 runs, 2 s ingest, 1 start)")
     parser.add_argument("--ferry-bin", default=os.environ.get("FERRY_BIN", ""))
     parser.add_argument("--python", default=sys.executable, help="Python with mlflow, for the workload client")
-    parser.add_argument("--mlflow-workers", type=int, default=4, help="mlflow server --workers (its default: 4)")
+    parser.add_argument("--mlflow-workers", help="comma-separated `mlflow server --workers` values, one MLflow "
+                        "server each (default 4,1: MLflow's default, and one worker, which avoids uvicorn's "
+                        "multi-worker ~40 ms stall; --quick: 4)")
     parser.add_argument("--runs", type=int)
     parser.add_argument("--search-reps", type=int)
     parser.add_argument("--ingest-clients", type=int)
@@ -184,6 +186,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                     ready_starts=1, round_trips=50) if args.quick else \
         dict(runs=20, search_reps=5, ingest_clients=4, ingest_seconds=10.0, ingest_max_requests=5000, ready_starts=3,
              round_trips=500)
+    defaults["mlflow_workers"] = "4" if args.quick else "4,1"
     for key, value in defaults.items():
         if getattr(args, key) is None:
             setattr(args, key, value)
@@ -200,7 +203,8 @@ def main(argv: list[str]) -> int:
             return 2
         specs.append(ServerSpec("ferry", str(Path(args.ferry_bin).resolve())))
     if args.server in ("both", "mlflow"):
-        specs.append(ServerSpec("mlflow", mlflow_executable(args.python), mlflow_workers=args.mlflow_workers))
+        for workers in args.mlflow_workers.split(","):
+            specs.append(ServerSpec("mlflow", mlflow_executable(args.python), mlflow_workers=int(workers)))
 
     info = {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
@@ -221,7 +225,8 @@ def main(argv: list[str]) -> int:
                 results.append(bench_server(spec, args, parent))
             except ServerFailed as error:
                 log(str(error))
-                results.append({"label": spec.label, "command": spec.display_command(), "failed": str(error)})
+                results.append({"label": spec.label, "kind": spec.kind, "command": spec.display_command(),
+                                "failed": str(error)})
     finally:
         info["load_after"] = os.getloadavg()
         if args.keep:

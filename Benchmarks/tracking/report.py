@@ -1,10 +1,15 @@
-"""Turns the raw results of bench.py into the markdown report (header, table, notes)."""
+"""Turns the raw results of bench.py into the markdown report (header, table, notes).
+
+Columns: Ferry (when benchmarked), then one per MLflow configuration, then one ratio column per MLflow
+configuration ("Ferry vs ..."), then the target for Ferry.
+"""
 
 from __future__ import annotations
 
 import math
+from typing import Callable
 
-# (phase key, label, calls per run or None for per-workload counts)
+# (phase key, label, calls per run; None: the searches)
 PHASE_ROWS = [
     ("start_run", "start_run", 1),
     ("log_param", "log_param (per call)", 10),
@@ -15,13 +20,12 @@ PHASE_ROWS = [
     ("get_metric_history", "get_metric_history (100 and 50 points)", 2),
     ("search_runs", "search_runs with filter + order_by", None),
 ]
+SEARCHES_PER_ROUND = 5
 
-TARGETS = {
-    "e2e": 10.0,  # Ferry at least 10x faster end-to-end
-    "ingest": 200_000.0,  # metric points/s
-    "ready": 0.5,  # seconds
-    "idle_mb": 60.0,
-}
+E2E_TARGET = 10.0  # Ferry at least 10x faster end-to-end
+INGEST_TARGET = 200_000.0  # metric points/s
+READY_TARGET = 0.5  # seconds
+IDLE_TARGET_MB = 60.0
 
 
 def _num(value, digits: int = 2) -> str:
@@ -32,16 +36,7 @@ def _num(value, digits: int = 2) -> str:
     return f"{value:.{digits}f}"
 
 
-def _ratio(ferry, mlflow, lower_is_better: bool, word_good: str, word_bad: str) -> str:
-    if not ferry or not mlflow:
-        return "n/a"
-    factor = (mlflow / ferry) if lower_is_better else (ferry / mlflow)
-    if factor >= 1:
-        return f"**{factor:.1f}x {word_good}**"
-    return f"{1 / factor:.1f}x {word_bad}"
-
-
-def _get(result: dict, *path):
+def _get(result: dict | None, *path):
     value = result
     for key in path:
         if not isinstance(value, dict) or key not in value:
@@ -54,13 +49,62 @@ def _workload_ok(result: dict) -> bool:
     return isinstance(result.get("workload"), dict) and "error" not in result["workload"]
 
 
+def _wl(result: dict, *path):
+    return _get(result, "workload", *path) if _workload_ok(result) else None
+
+
+def _factor(ferry, other, lower_is_better: bool):
+    if not ferry or not other:
+        return None
+    return (other / ferry) if lower_is_better else (ferry / other)
+
+
+def _ratio_text(factor, good: str, bad: str) -> str:
+    if factor is None:
+        return "n/a"
+    if factor >= 1:
+        return f"**{factor:.1f}x {good}**"
+    return f"{1 / factor:.1f}x {bad}"
+
+
+class Table:
+    def __init__(self, ferry: dict | None, refs: list[dict]):
+        self.ferry = ferry
+        self.refs = refs
+        self.columns = ([ferry] if ferry else []) + refs
+        self.compare = ferry is not None and bool(refs)
+        header = "| measure | " + " | ".join(r["label"] for r in self.columns) + " |"
+        align = "|---|" + "---:|" * len(self.columns)
+        if self.compare:
+            header += "".join(f" Ferry vs {r['label']} |" for r in refs) + " target (Ferry) |"
+            align += "---:|" * len(refs) + "---|"
+        self.lines = [header, align]
+
+    def row(self, label: str, value: Callable[[dict], float | None], fmt: Callable[[float | None], str] = _num,
+            ratio: tuple[bool, str, str] | None = None, target: Callable[[float | None, list], str] | None = None):
+        """value(result) gives the figure; ratio = (lower_is_better, good word, bad word)."""
+        values = [value(r) for r in self.columns]
+        cells = f"| {label} | " + " | ".join(fmt(v) for v in values) + " |"
+        if self.compare:
+            mine = values[0]
+            factors = [_factor(mine, value(r), ratio[0]) if ratio else None for r in self.refs]
+            for f in factors:
+                cells += f" {_ratio_text(f, ratio[1], ratio[2]) if ratio else ''} |"
+            cells += f" {target(mine, factors) if target else ''} |"
+        self.lines.append(cells)
+
+
+def _met(ok: bool | None, text: str) -> str:
+    if ok is None:
+        return f"{text}: n/a"
+    return f"{text}: {'met' if ok else '**NOT met**'}"
+
+
 def render(info: dict, results: list[dict]) -> str:
-    by = {r["label"]: r for r in results}
-    ferry, mlflow = by.get("Ferry"), by.get("MLflow")
-    both = ferry is not None and mlflow is not None
-    columns = [r for r in (ferry, mlflow) if r is not None]
-    m = info["machine"]
-    s = info["settings"]
+    ferry = next((r for r in results if r.get("kind") == "ferry"), None)
+    refs = [r for r in results if r.get("kind") == "mlflow"]
+    m, s = info["machine"], info["settings"]
+    runs = s["runs"]
     lines = [
         f"### Ferry vs MLflow tracking server ({info['date']})",
         "",
@@ -70,114 +114,95 @@ def render(info: dict, results: list[dict]) -> str:
         f"journal (MLflow's setting, an fsync per commit), {_num(_get(info, 'sqlite_commit_ms', 'wal_normal'), 3)} ms "
         f"in WAL with synchronous=NORMAL (Ferry's setting)",
         f"- client: mlflow {info['mlflow']} on Python {m['python']}, synchronous logging, no retries",
-        f"- workload: {s['runs']} runs, {s['search_reps']} rounds of 5 searches; ingest: {s['ingest_clients']} "
-        f"client processes x 1000-point log-batch bodies, up to {s['ingest_seconds']:.0f} s or "
-        f"{s['ingest_max_requests']} requests each" + ("; **--quick smoke run**" if s["quick"] else ""),
+        f"- workload: {runs} runs, {s['search_reps']} rounds of {SEARCHES_PER_ROUND} searches; ingest: "
+        f"{s['ingest_clients']} client processes x 1000-point log-batch bodies, up to {s['ingest_seconds']:.0f} s "
+        f"or {s['ingest_max_requests']} requests each" + ("; **--quick smoke run**" if s["quick"] else ""),
     ]
-    for r in columns:
+    for r in results:
         lines.append(f"- {r['label']}: `{r['command']}`")
     lines.append("")
 
-    header = "| measure | " + " | ".join(r["label"] for r in columns) + " |"
-    align = "|---|" + "---:|" * len(columns)
-    if both:
-        header += " Ferry vs MLflow | target |"
-        align += "---:|---|"
-    lines += [header, align]
-
-    def row(label: str, values: list[str], ratio: str = "", target: str = "") -> None:
-        cells = f"| {label} | " + " | ".join(values) + " |"
-        if both:
-            cells += f" {ratio} | {target} |"
-        lines.append(cells)
+    t = Table(ferry, refs)
+    faster, less, more = (True, "faster", "slower"), (True, "less", "more"), (False, "more", "fewer")
 
     # 1. end-to-end workload
-    walls = [_get(r, "workload", "wall_seconds") if _workload_ok(r) else None for r in columns]
-    e2e_ratio = (walls[1] / walls[0]) if both and walls[0] and walls[1] else None
-    row(f"**end-to-end workload, {s['runs']} runs (s)**", [_num(w) for w in walls],
-        _ratio(walls[0], walls[1], True, "faster", "slower") if both else "",
-        _target(e2e_ratio is not None and e2e_ratio >= TARGETS["e2e"], "≥10x faster", e2e_ratio is None))
-    for key, label, per_run in PHASE_ROWS:
-        values, secs = [], []
-        for r in columns:
-            sec = _get(r, "workload", "phase_seconds", key) if _workload_ok(r) else None
-            if per_run is None:
-                calls = _get(r, "workload", "requests", "search_runs") or 0
-            else:
-                calls = per_run * s["runs"]
-            secs.append(sec)
-            values.append("n/a" if sec is None else f"{sec:.2f} ({sec / max(calls, 1) * 1000:.1f} ms/call)")
-        calls_note = f"x{per_run * s['runs']}" if per_run else f"x{s['search_reps'] * 5}"
-        row(f"· {label} {calls_note} (s)", values,
-            _ratio(secs[0], secs[1], True, "faster", "slower") if both else "")
+    def e2e_target(_mine, factors):
+        parts = [f"{'met' if f is not None and f >= E2E_TARGET else '**NOT met**'} vs {r['label']}"
+                 for f, r in zip(factors, refs)]
+        return "≥10x faster: " + ", ".join(parts)
 
-    wcpu = [r.get("workload_server_cpu_seconds") if _workload_ok(r) else None for r in columns]
-    row("· server CPU time spent on the workload (s)", [_num(x, 2) for x in wcpu],
-        _ratio(wcpu[0], wcpu[1], True, "less", "more") if both else "")
-    rt = [_get(r, "round_trip", "median_ms") for r in columns]
-    row("· raw HTTP log-metric round trip, keep-alive, median (ms)", [_num(x, 2) for x in rt],
-        _ratio(rt[0], rt[1], True, "faster", "slower") if both else "")
-    lm = [_get(r, "workload", "phase_seconds", "log_metric") for r in columns]
-    overhead = [(l / (50 * s["runs"]) * 1000 - x) if (l and x) else None for l, x in zip(lm, rt)]
-    row("· mlflow client's own share of a log_metric call (ms)", [_num(x, 2) for x in overhead])
+    t.row(f"**end-to-end workload, {runs} runs (s)**", lambda r: _wl(r, "wall_seconds"), ratio=faster,
+          target=e2e_target)
+    for key, label, per_run in PHASE_ROWS:
+        calls = per_run * runs if per_run else s["search_reps"] * SEARCHES_PER_ROUND
+
+        def phase(r, key=key):
+            return _wl(r, "phase_seconds", key)
+
+        t.row(f"· {label} x{calls} (s)", phase, ratio=faster,
+              fmt=lambda v, calls=calls: "n/a" if v is None else f"{v:.2f} ({v / calls * 1000:.1f} ms/call)")
+    t.row("· server CPU time spent on the workload (s)",
+          lambda r: r.get("workload_server_cpu_seconds") if _workload_ok(r) else None, ratio=less)
+    t.row("· raw HTTP log-metric round trip, keep-alive, median (ms)", lambda r: _get(r, "round_trip", "median_ms"),
+          ratio=faster)
+
+    def client_share(r):
+        per_call, raw = _wl(r, "phase_seconds", "log_metric"), _get(r, "round_trip", "median_ms")
+        return per_call / (50 * runs) * 1000 - raw if per_call and raw else None
+
+    t.row("· the mlflow client's own share of a log_metric call (ms)", client_share)
 
     # 2. ingest
-    pps = [_get(r, "ingest", "points_per_second") for r in columns]
-    row(f"**log-batch ingest, {s['ingest_clients']} clients (metric points/s)**", [_num(p) for p in pps],
-        _ratio(pps[0], pps[1], False, "more", "fewer") if both else "",
-        _target(bool(pps[0]) and pps[0] >= TARGETS["ingest"], "≥200,000", not pps[0]))
-    lat = [(_get(r, "ingest", "latency_p50_ms"), _get(r, "ingest", "latency_p99_ms")) for r in columns]
-    row("· log-batch latency p50 / p99 (ms)", [f"{_num(a, 1)} / {_num(b, 1)}" for a, b in lat],
-        _ratio(lat[0][0], lat[1][0], True, "lower p50", "higher p50") if both else "")
-    icpu = [_get(r, "ingest", "server_cpu_ms_per_request") for r in columns]
-    row("· server CPU per 1000-point log-batch (ms)", [_num(x, 1) for x in icpu],
-        _ratio(icpu[0], icpu[1], True, "less", "more") if both else "")
-    ccpu = [_get(r, "ingest", "client_cpu_seconds") for r in columns]
-    scpu = [_get(r, "ingest", "server_cpu_seconds") for r in columns]
-    el = [_get(r, "ingest", "elapsed_seconds") for r in columns]
-    row("· server CPU busy during the ingest (cores)", [_num(c / e, 2) if c and e else "n/a" for c, e in zip(scpu, el)])
-    row("· ingest clients' CPU, share of the run (cores)", [_num(c / e, 2) if c and e else "n/a" for c, e in zip(ccpu, el)])
-    errs = [_get(r, "ingest", "errors") for r in columns]
-    row("· ingest requests ok / failed", [f"{_get(r, 'ingest', 'requests_ok')} / {e}" for r, e in zip(columns, errs)])
+    t.row(f"**log-batch ingest, {s['ingest_clients']} clients (metric points/s)**",
+          lambda r: _get(r, "ingest", "points_per_second"), ratio=more,
+          target=lambda mine, _f: _met(None if not mine else mine >= INGEST_TARGET, "≥200,000"))
+    t.row("· log-batch latency p50 (ms)", lambda r: _get(r, "ingest", "latency_p50_ms"), ratio=(True, "lower", "higher"))
+    t.row("· log-batch latency p99 (ms)", lambda r: _get(r, "ingest", "latency_p99_ms"))
+    t.row("· server CPU per 1000-point log-batch (ms)", lambda r: _get(r, "ingest", "server_cpu_ms_per_request"),
+          fmt=lambda v: _num(v, 1), ratio=less)
+
+    def busy(key):
+        def f(r):
+            used, elapsed = _get(r, "ingest", key), _get(r, "ingest", "elapsed_seconds")
+            return used / elapsed if used is not None and elapsed else None
+        return f
+
+    t.row("· server CPU busy during the ingest (cores)", busy("server_cpu_seconds"))
+    t.row("· ingest clients' CPU during the ingest (cores)", busy("client_cpu_seconds"))
+    t.row("· ingest requests ok / failed", lambda r: r,
+          fmt=lambda r: f"{_get(r, 'ingest', 'requests_ok')} / {_get(r, 'ingest', 'errors')}")
 
     # 3. time to ready
-    ready = [r.get("ready_median") for r in columns]
-    row(f"**time to ready, median of {s['ready_starts']} fresh starts (s)**", [_num(x, 3) for x in ready],
-        _ratio(ready[0], ready[1], True, "faster", "slower") if both else "",
-        _target(ready[0] is not None and ready[0] < TARGETS["ready"], "<0.5 s", ready[0] is None))
+    t.row(f"**time to ready, median of {s['ready_starts']} fresh starts (s)**", lambda r: r.get("ready_median"),
+          fmt=lambda v: _num(v, 3), ratio=faster,
+          target=lambda mine, _f: _met(None if mine is None else mine < READY_TARGET, "<0.5 s"))
 
     # 4. memory
-    for key, label, target in (("mem_idle", "**idle RSS, 2 s after ready (MB)**", True),
-                               ("mem_after_workload", "RSS after the workload (MB)", False),
-                               ("mem_after_ingest", "RSS after the ingest (MB)", False)):
-        rss = [_get(r, key, "rss_mb") for r in columns]
-        row(label, [_num(x, 1) for x in rss], _ratio(rss[0], rss[1], True, "less", "more") if both else "",
-            _target(rss[0] is not None and rss[0] < TARGETS["idle_mb"], "<60 MB", rss[0] is None) if target else "")
-    procs = [f"{_get(r, 'mem_idle', 'processes')} / {_num(_get(r, 'mem_idle', 'pss_mb'), 1)} MB"
-             for r in columns]
-    row("· idle processes / PSS (shared pages split)", procs)
-    if mlflow is not None and _get(mlflow, "mem_idle", "helpers_rss_mb"):
-        row("· of MLflow's idle RSS: job runner + huey consumers (MB)",
-            ["-" if r is not mlflow else _num(_get(r, "mem_idle", "helpers_rss_mb"), 1) for r in columns])
+    t.row("**idle RSS, 2 s after ready (MB)**", lambda r: _get(r, "mem_idle", "rss_mb"), fmt=lambda v: _num(v, 1),
+          ratio=less, target=lambda mine, _f: _met(None if mine is None else mine < IDLE_TARGET_MB, "<60 MB"))
+    t.row("RSS after the workload (MB)", lambda r: _get(r, "mem_after_workload", "rss_mb"), fmt=lambda v: _num(v, 1),
+          ratio=less)
+    t.row("RSS after the ingest (MB)", lambda r: _get(r, "mem_after_ingest", "rss_mb"), fmt=lambda v: _num(v, 1),
+          ratio=less)
+    t.row("· idle: processes / PSS (shared pages split)", lambda r: r,
+          fmt=lambda r: f"{_get(r, 'mem_idle', 'processes')} / {_num(_get(r, 'mem_idle', 'pss_mb'), 1)} MB")
+    if refs:
+        t.row("· of the idle RSS: MLflow's job runner + huey consumers (MB)",
+              lambda r: _get(r, "mem_idle", "helpers_rss_mb") if r.get("kind") == "mlflow" else None,
+              fmt=lambda v: "-" if v is None else _num(v, 1))
 
-    lines += ["", *notes(columns, ferry, mlflow)]
-    return "\n".join(lines)
-
-
-def _target(met: bool, text: str, unknown: bool = False) -> str:
-    if unknown:
-        return f"{text}: n/a"
-    return f"{text}: {'met' if met else '**NOT met**'}"
+    return "\n".join(lines + t.lines + ["", *notes(results, ferry, refs)])
 
 
-def notes(columns: list[dict], ferry: dict | None, mlflow: dict | None) -> list[str]:
+def notes(results: list[dict], ferry: dict | None, refs: list[dict]) -> list[str]:
     out = ["Notes:",
-           "- RSS is VmRSS from /proc/PID/status, summed over the server's process tree (MLflow runs a uvicorn "
-           "parent, its workers, a job runner and huey consumers; Ferry is one process). PSS splits shared pages.",
-           "- Phase times are wall time in the mlflow client, so they include the client's own per-call overhead.",
+           "- RSS is VmRSS from /proc/PID/status, summed over the server's process tree (MLflow runs the `mlflow "
+           "server` parent, uvicorn and its workers, a job runner and huey consumers; Ferry is one process).",
+           "- Phase times are wall time in the mlflow client, so they include the client's own per-call work.",
            "- Before the workload the bench waits until the server's processes use under 5% of a core for 1 s "
            "(MLflow answers /health before all its workers have booted)."]
-    for r in columns:
+    base = len(out)
+    for r in results:
         label = r["label"]
         if "failed" in r:
             out.append(f"- {label} failed to start: {r['failed'].splitlines()[0]}")
@@ -199,11 +224,16 @@ def notes(columns: list[dict], ferry: dict | None, mlflow: dict | None) -> list[
             out.append(f"- {label} server had exited by the end of the run")
         for line in (r.get("server_errors") or [])[:8]:
             out.append(f"- {label} server log: `{line}`")
-    if ferry and mlflow and _workload_ok(ferry) and _workload_ok(mlflow):
-        fq, mq = ferry["workload"]["query_results"], mlflow["workload"]["query_results"]
-        for label in mq:
-            if fq.get(label) != mq[label]:
-                out.append(f"- search_runs '{label}' differs: Ferry {fq.get(label)} vs MLflow {mq[label]}")
-    if len(out) == 4:
-        out.append("- no errors" + ("; both servers returned the same search results." if ferry and mlflow else "."))
+    if ferry and _workload_ok(ferry):
+        for ref in refs:
+            if not _workload_ok(ref):
+                continue
+            mine, theirs = ferry["workload"]["query_results"], ref["workload"]["query_results"]
+            for query in theirs:
+                if mine.get(query) != theirs[query]:
+                    out.append(f"- search_runs '{query}' differs: Ferry {mine.get(query)} vs {ref['label']} "
+                               f"{theirs[query]}")
+    if len(out) == base:
+        same = "; every server returned the same search results" if ferry and refs else ""
+        out.append(f"- no errors{same}.")
     return out

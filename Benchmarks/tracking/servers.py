@@ -55,7 +55,9 @@ class ServerSpec:
 
     @property
     def label(self) -> str:
-        return "Ferry" if self.kind == "ferry" else "MLflow"
+        if self.kind == "ferry":
+            return "Ferry"
+        return f"MLflow ({self.mlflow_workers} worker{'s' if self.mlflow_workers != 1 else ''})"
 
     def command(self, port: int, db_path: Path, artifacts: Path) -> list[str]:
         # sqlite:/// followed by an absolute path gives four slashes: sqlite:////tmp/x/ferry.db

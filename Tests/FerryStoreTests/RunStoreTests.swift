@@ -71,6 +71,29 @@ struct RunStoreTests {
         }
     }
 
+    @Test("Strings written into bulk statements stay data; NUL, which no engine stores, is refused", arguments: StoreEngine.available)
+    func hostileStrings(engine: StoreEngine) async throws {
+        try await withStore(engine) { store, _ in
+            let runID = try await store.createRun(NewRun(experimentID: "0")).info.runID
+            let names = ["x'); DROP TABLE runs; --", "it''s \\ \"quoted\"", "ünï 日本"]
+            let metrics = names.enumerated().map { index, name in
+                Metric(key: "m\(index)", value: Double(index), timestamp: 1, step: 0, datasetName: name, datasetDigest: "d")
+            }
+            try await store.logBatch(runID: runID, metrics: metrics, params: [], tags: [])
+            for (index, name) in names.enumerated() {
+                let history = try await store.metricHistory(runID: runID, key: "m\(index)", maxResults: nil, pageToken: nil)
+                #expect(history.items.map(\.datasetName) == [name])
+            }
+            #expect(try await store.run(id: runID).metrics.count == names.count)
+            let nul = await #expect(throws: FerryError.self) {
+                try await store.logBatch(
+                    runID: runID, metrics: [Metric(key: "n", value: 1, timestamp: 1, datasetName: "a\u{0}b")],
+                    params: [KeyValue(key: "p", value: "x\u{0}")], tags: [])
+            }
+            #expect(nul?.code == .invalidParameterValue)
+        }
+    }
+
     @Test("Params are write-once; long values are truncated; a rejected batch writes nothing", arguments: StoreEngine.available)
     func params(engine: StoreEngine) async throws {
         try await withStore(engine) { store, _ in

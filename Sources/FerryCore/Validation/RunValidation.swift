@@ -19,6 +19,9 @@ public enum RunValidation {
     /// Validates a metric; `path` is its place in the request (`metrics[2]`, or empty for log-metric).
     public static func validateMetric(_ metric: Metric, path: String = "") throws {
         try KeyValidation.validate(metric.key, path: Messages.joinPath(path, "name"))
+        try TextValidation.rejectNUL(metric.datasetName, path: Messages.joinPath(path, "dataset_name"))
+        try TextValidation.rejectNUL(metric.datasetDigest, path: Messages.joinPath(path, "dataset_digest"))
+        try TextValidation.rejectNUL(metric.modelID, path: Messages.joinPath(path, "model_id"))
         if metric.timestamp < 0 {
             throw FerryError.invalidParameter(
                 Messages.invalidValue(
@@ -30,12 +33,14 @@ public enum RunValidation {
     /// Validates a param and returns it with its value truncated to 6000 characters.
     public static func validatedParam(_ param: KeyValue, path: String = "") throws -> KeyValue {
         try KeyValidation.validate(param.key, path: Messages.joinPath(path, "key"))
+        try TextValidation.rejectNUL(param.value, path: Messages.joinPath(path, "value"))
         return KeyValue(key: param.key, value: ValueLimits.truncated(param.value, to: Limits.maxParamValueLength))
     }
 
     /// Validates a run tag and returns it with its value truncated to 8000 characters.
     public static func validatedTag(_ tag: KeyValue, path: String = "") throws -> KeyValue {
         try KeyValidation.validate(tag.key, path: Messages.joinPath(path, "key"))
+        try TextValidation.rejectNUL(tag.value, path: Messages.joinPath(path, "value"))
         return KeyValue(key: tag.key, value: ValueLimits.truncated(tag.value, to: Limits.maxRunTagValueLength))
     }
 
@@ -77,4 +82,15 @@ public enum RunValidation {
 
     /// The tag that holds a run's name.
     public static let runNameTag = "mlflow.runName"
+}
+
+/// Rules for any text that is stored.
+public enum TextValidation {
+    /// Neither SQLite (through its C API) nor PostgreSQL (`text`) can store a NUL character:
+    /// refuse it rather than store a truncated value.
+    public static func rejectNUL(_ value: String?, path: String) throws {
+        if let value, value.utf8.contains(0) {
+            throw FerryError.invalidParameter(Messages.invalidValue(path, value, "NUL characters cannot be stored."))
+        }
+    }
 }

@@ -51,6 +51,7 @@ struct RequestFields: Sendable {
     func string(_ name: String) throws -> String? {
         guard let value = value(name) else { return nil }
         guard case .string(let text) = value else { throw typeError(name, value, expected: "a string") }
+        try TextValidation.rejectNUL(text, path: fieldPath(name))
         return text
     }
 

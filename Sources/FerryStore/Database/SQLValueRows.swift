@@ -1,12 +1,13 @@
 import FerryCore
+import Foundation
 import SQLKit
 
 /// Rows for a bulk `INSERT ... SELECT`, shipped to the database in the cheapest form it reads.
 ///
 /// Built for the ingest path; ``source(dialect:)`` picks the form each engine reads fastest (measured
 /// with perf on 1000-row batches):
-/// - SQLite: a `VALUES` list in which strings are bound and numbers are literals. SQLite's JSON
-///   functions re-parse each row per column, which cost more than parsing the longer statement.
+/// - SQLite: a `VALUES` list of literals. SQLite's JSON functions re-parse each row per column,
+///   which cost more than parsing the longer statement, and binds cost an encoder call each.
 /// - PostgreSQL: **one JSON parameter** unpacked by `json_array_elements`, so the statement stays
 ///   short and no value goes through a per-bind encoder.
 /// Doubles are written in Swift's shortest round-trip form, which both engines parse back exactly.
@@ -70,19 +71,49 @@ struct SQLValueRows: SQLExpression {
         return out + "]"
     }
 
+    /// Writes the rows as a `VALUES` list. Numbers are literals; strings are SQL string literals
+    /// (quotes doubled, which is the whole escaping rule of standard SQL strings) unless they hold a
+    /// NUL, which cannot appear in statement text and is bound instead. Writing them into the text
+    /// spares SQLite one bind (and its encoder) per value.
     func serialize(to serializer: inout SQLSerializer) {
+        var text = ""
+        text.reserveCapacity(cells.count * 12)
         for (index, cell) in cells.enumerated() {
             let column = index % columns
-            if column == 0 { serializer.write(index == 0 ? "(" : ", (") } else { serializer.write(", ") }
+            text += column == 0 ? (index == 0 ? "(" : ", (") : ", "
             switch cell {
-            case .text(let text): serializer.write(bind: text)
-            case .optionalText(let text?): serializer.write(bind: text)
-            case .optionalText(nil): serializer.write("NULL")
-            case .int(let value): serializer.write(String(value))
+            case .text(let value), .optionalText(let value?):
+                if value.utf8.contains(0) {
+                    serializer.write(text)
+                    text = ""
+                    serializer.write(bind: value)
+                } else {
+                    Self.appendLiteral(value, to: &text)
+                }
+            case .optionalText(nil): text += "NULL"
+            case .int(let value): text += String(value)
             case .double(let value):
-                if value.isFinite { serializer.write("\(value)") } else { serializer.write(bind: value) }
+                if value.isFinite {
+                    text += value.description
+                } else {
+                    serializer.write(text)
+                    text = ""
+                    serializer.write(bind: value)
+                }
             }
-            if column == columns - 1 { serializer.write(")") }
+            if column == columns - 1 { text += ")" }
         }
+        serializer.write(text)
+    }
+
+    /// `value` as an SQL string literal.
+    private static func appendLiteral(_ value: String, to text: inout String) {
+        text += "'"
+        if value.utf8.contains(UInt8(ascii: "'")) {
+            text += value.replacingOccurrences(of: "'", with: "''")
+        } else {
+            text += value
+        }
+        text += "'"
     }
 }
