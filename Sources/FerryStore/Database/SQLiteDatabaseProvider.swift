@@ -54,6 +54,9 @@ public final class SQLiteDatabaseProvider: DatabaseProvider, Sendable {
         let db = connection.sql()
         if isWriter && !inMemory {
             try await db.raw("PRAGMA journal_mode=WAL").run()
+            // Checkpoint less often (each checkpoint syncs the database file) and keep more pages cached.
+            try await db.raw("PRAGMA wal_autocheckpoint=8192").run()
+            try await db.raw("PRAGMA cache_size=-32768").run()
         }
         try await db.raw("PRAGMA synchronous=NORMAL").run()
         try await db.raw("PRAGMA busy_timeout=10000").run()
