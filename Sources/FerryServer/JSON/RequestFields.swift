@@ -5,14 +5,34 @@ import FerryCore
 /// also accept "NaN", "Infinity" and "-Infinity", and `null` counts as unset.
 struct RequestFields: Sendable {
     private let values: JSONObject
+    /// Where this object sits in the request; its text form is built only for messages.
+    private let location: Location
+
+    /// How to name this object in messages: the root, a field, or an element of an array field.
+    private enum Location: Sendable {
+        case root
+        case field(parent: String, name: String)
+        case element(parent: String, name: String, index: Int)
+    }
+
     /// The JSON path of this object inside the request, for messages (`metrics[2]`).
-    let path: String
+    var path: String {
+        switch location {
+        case .root: ""
+        case .field(let parent, let name): Messages.joinPath(parent, name)
+        case .element(let parent, let name, let index): Messages.joinPath(parent, name) + "[\(index)]"
+        }
+    }
     /// Whether the fields came from a query string, where a repeated field may appear once as a plain value.
     private let fromQuery: Bool
 
-    init(object: JSONObject, path: String = "") {
+    init(object: JSONObject) {
+        self.init(object: object, location: .root)
+    }
+
+    private init(object: JSONObject, location: Location) {
         self.values = object
-        self.path = path
+        self.location = location
         self.fromQuery = false
     }
 
@@ -28,7 +48,7 @@ struct RequestFields: Sendable {
             }
         }
         self.values = values
-        self.path = ""
+        self.location = .root
         self.fromQuery = true
     }
 
@@ -140,19 +160,20 @@ struct RequestFields: Sendable {
 
     /// The objects of an array field, each with its own path for messages.
     func objects(_ name: String) throws -> [RequestFields] {
-        try array(name).enumerated().map { index, item in
+        let parent = path
+        return try array(name).enumerated().map { index, item in
             guard case .object(let object) = item else {
                 throw FerryError.invalidParameter(
                     "Invalid value \(item.literal) for parameter '\(fieldPath(name))[\(index)]' supplied: expected an object.")
             }
-            return RequestFields(object: object, path: fieldPath(name) + "[\(index)]")
+            return RequestFields(object: object, location: .element(parent: parent, name: name, index: index))
         }
     }
 
     func object(_ name: String) throws -> RequestFields? {
         guard let value = value(name) else { return nil }
         guard case .object(let object) = value else { throw typeError(name, value, expected: "an object") }
-        return RequestFields(object: object, path: fieldPath(name))
+        return RequestFields(object: object, location: .field(parent: path, name: name))
     }
 
     /// `[{key, value}]` pairs; `value` may be absent (it is then empty).
