@@ -12,9 +12,9 @@ import SQLKit
 ///   short and no value goes through a per-bind encoder.
 /// Doubles are written in Swift's shortest round-trip form, which both engines parse back exactly.
 /// JSON has no infinities, so rows holding one use the `VALUES` form there too, with infinities bound.
-struct SQLValueRows: SQLExpression {
+struct SQLValueRows: SQLExpression, Sendable {
     /// One value of a row.
-    enum Cell {
+    enum Cell: Sendable {
         case text(String)
         case optionalText(String?)
         case int(Int64)
@@ -41,6 +41,17 @@ struct SQLValueRows: SQLExpression {
 
     /// The SQL type of each column, for the JSON form on PostgreSQL.
     var columnTypes: [String] = []
+
+    /// The `VALUES` text, when built ahead by ``prepareLiteral()``.
+    private var literal: String?
+
+    /// Builds the `VALUES` text now, when every value can be a literal (no infinities, no NUL), so
+    /// that the work is done before a write lock is taken rather than while it is held.
+    mutating func prepareLiteral() {
+        var needsBinds = false
+        let text = render { _ in needsBinds = true }
+        if !needsBinds { literal = text }
+    }
 
     /// A row source for `INSERT INTO t (columns) <source>`; a following `ON CONFLICT` clause is safe.
     func source(dialect: String) -> SQLQueryString {
@@ -76,34 +87,46 @@ struct SQLValueRows: SQLExpression {
     /// NUL, which cannot appear in statement text and is bound instead. Writing them into the text
     /// spares SQLite one bind (and its encoder) per value.
     func serialize(to serializer: inout SQLSerializer) {
+        if let literal {
+            serializer.write(literal)
+            return
+        }
+        var pieces: [String] = []
+        var binds: [any Encodable & Sendable] = []
+        let last = render { binds.append($0) } splitting: { pieces.append($0) }
+        for (piece, bind) in zip(pieces, binds) {
+            serializer.write(piece)
+            serializer.write(bind: bind)
+        }
+        serializer.write(last)
+    }
+
+    /// The `VALUES` text. A value that cannot be a literal is handed to `bind`; the text before it is
+    /// handed to `splitting` and the rendering continues after the placeholder's position.
+    private func render(
+        bind: (any Encodable & Sendable) -> Void, splitting: (String) -> Void = { _ in }
+    ) -> String {
         var text = ""
         text.reserveCapacity(cells.count * 12)
+        func bound(_ value: any Encodable & Sendable) {
+            splitting(text)
+            text = ""
+            bind(value)
+        }
         for (index, cell) in cells.enumerated() {
             let column = index % columns
             text += column == 0 ? (index == 0 ? "(" : ", (") : ", "
             switch cell {
             case .text(let value), .optionalText(let value?):
-                if value.utf8.contains(0) {
-                    serializer.write(text)
-                    text = ""
-                    serializer.write(bind: value)
-                } else {
-                    Self.appendLiteral(value, to: &text)
-                }
+                if value.utf8.contains(0) { bound(value) } else { Self.appendLiteral(value, to: &text) }
             case .optionalText(nil): text += "NULL"
             case .int(let value): text += String(value)
             case .double(let value):
-                if value.isFinite {
-                    text += value.description
-                } else {
-                    serializer.write(text)
-                    text = ""
-                    serializer.write(bind: value)
-                }
+                if value.isFinite { text += value.description } else { bound(value) }
             }
             if column == columns - 1 { text += ")" }
         }
-        serializer.write(text)
+        return text
     }
 
     /// `value` as an SQL string literal.

@@ -14,11 +14,12 @@ extension SQLTrackingStore {
         let params = try params.enumerated().map { try RunValidation.validatedParam($1, path: "params[\($0)]") }
         let tags = try tags.enumerated().map { try RunValidation.validatedTag($1, path: "tags[\($0)]") }
         try RunValidation.validateUniqueParamKeys(params)
+        let metricRows = MetricRows(runID: runID, metrics)
         try await write { db in
             let info = try await Self.requireRunInfo(db, runID)
             try RunValidation.requireActive(info)
             try await Self.insertParams(db, runID: runID, params)
-            try await Self.insertMetrics(db, runID: runID, experimentID: info.experimentID, metrics)
+            try await Self.insertMetrics(db, metricRows)
             try await Self.upsertTags(db, runID: runID, tags)
         }
     }
@@ -150,22 +151,16 @@ extension SQLTrackingStore {
 
     /// Appends metric points (exact duplicates are ignored, so replays are harmless) and
     /// moves each key's latest value forward.
-    static func insertMetrics(_ db: any SQLDatabase, runID: String, experimentID: String, _ metrics: [Metric]) async throws {
-        guard !metrics.isEmpty else { return }
+    static func insertMetrics(_ db: any SQLDatabase, _ rows: MetricRows) async throws {
+        guard !rows.isEmpty else { return }
         let columns = "run_uuid, key, value, is_nan, timestamp, step, dataset_name, dataset_digest, model_id"
-        for chunk in chunked(metrics, size: 1000) {
-            let rows = metricRows(runID: runID, chunk)
-            try await db.raw("INSERT INTO metrics (\(unsafeRaw: columns)) " + rows.source(dialect: db.dialect.name) + " ON CONFLICT DO NOTHING").run()
+        let dialect = db.dialect.name
+        for chunk in rows.history {
+            try await db.raw("INSERT INTO metrics (\(unsafeRaw: columns)) " + chunk.source(dialect: dialect) + " ON CONFLICT DO NOTHING").run()
         }
-        var latest: [String: Metric] = [:]
-        for metric in metrics {
-            if let current = latest[metric.key], !metric.supersedes(current) { continue }
-            latest[metric.key] = metric
-        }
-        let latestRows = metricRows(runID: runID, latest.values.sorted { $0.key < $1.key })
         try await db.raw(
             """
-            INSERT INTO latest_metrics (\(unsafeRaw: columns)) \(latestRows.source(dialect: db.dialect.name))
+            INSERT INTO latest_metrics (\(unsafeRaw: columns)) \(rows.latest.source(dialect: dialect))
             ON CONFLICT (run_uuid, key) DO UPDATE SET value = excluded.value, is_nan = excluded.is_nan,
                 timestamp = excluded.timestamp, step = excluded.step, dataset_name = excluded.dataset_name,
                 dataset_digest = excluded.dataset_digest, model_id = excluded.model_id
@@ -176,34 +171,12 @@ extension SQLTrackingStore {
                          OR (excluded.is_nan = latest_metrics.is_nan AND excluded.value > latest_metrics.value)))
             """
         ).run()
-        let modelMetrics = metrics.filter { $0.modelID?.isEmpty == false }
-        for chunk in chunked(modelMetrics, size: 1000) {
-            var rows = SQLValueRows(columns: 9, reservingRows: chunk.count)
-            rows.columnTypes = ["text", "text", "float8", "integer", "bigint", "bigint", "text", "text", "text"]
-            for metric in chunk {
-                let (value, isNaN) = storedValue(metric.value)
-                rows.append(
-                    .text(metric.modelID!), .text(metric.key), .double(value), .int(Int64(isNaN)), .int(metric.timestamp),
-                    .int(metric.step), .text(runID), .optionalText(metric.datasetName), .optionalText(metric.datasetDigest))
-            }
+        for chunk in rows.models {
             try await db.raw(
                 "INSERT INTO logged_model_metrics (model_id, key, value, is_nan, timestamp, step, run_uuid, dataset_name, dataset_digest) "
-                    + rows.source(dialect: db.dialect.name) + " ON CONFLICT DO NOTHING"
+                    + chunk.source(dialect: dialect) + " ON CONFLICT DO NOTHING"
             ).run()
         }
-    }
-
-    /// `metrics` / `latest_metrics` rows, in the column order both inserts use.
-    private static func metricRows(runID: String, _ metrics: some Collection<Metric>) -> SQLValueRows {
-        var rows = SQLValueRows(columns: 9, reservingRows: metrics.count)
-        rows.columnTypes = ["text", "text", "float8", "integer", "bigint", "bigint", "text", "text", "text"]
-        for metric in metrics {
-            let (value, isNaN) = storedValue(metric.value)
-            rows.append(
-                .text(runID), .text(metric.key), .double(value), .int(Int64(isNaN)), .int(metric.timestamp), .int(metric.step),
-                .optionalText(metric.datasetName), .optionalText(metric.datasetDigest), .optionalText(metric.modelID))
-        }
-        return rows
     }
 
     /// NaN is stored as 0 with a flag, since SQLite turns NaN into NULL.
