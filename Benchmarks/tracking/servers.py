@@ -206,20 +206,26 @@ def start_server(spec: ServerSpec, parent: Path, timeout: float = 180.0, poll_s:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+def _stat_fields(pid: int | str) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state, ppid, ...), or None if the process is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read().decode(errors="replace")
+    except OSError:
+        return None
+    # the comm field may hold spaces and parentheses; the fields after the last ')' are fixed
+    return stat[stat.rfind(")") + 2:].split()
+
+
 def _descendants(root: int) -> list[int]:
     """root and every process below it, from the ppid field of /proc/*/stat."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as f:
-                stat = f.read().decode(errors="replace")
-        except OSError:
-            continue
-        # the comm field may hold spaces and parentheses; the fields after the last ')' are fixed
-        rest = stat[stat.rfind(")") + 2:].split()
-        children.setdefault(int(rest[1]), []).append(int(entry))
+        rest = _stat_fields(entry)
+        if rest is not None:
+            children.setdefault(int(rest[1]), []).append(int(entry))
     found, stack = [], [root]
     while stack:
         pid = stack.pop()
@@ -271,13 +277,9 @@ def memory(server: RunningServer) -> Memory:
 def _cpu_seconds(pids: list[int]) -> float:
     ticks = 0
     for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat", "rb") as f:
-                stat = f.read().decode(errors="replace")
-        except OSError:
-            continue
-        rest = stat[stat.rfind(")") + 2:].split()
-        ticks += int(rest[11]) + int(rest[12])  # utime, stime
+        rest = _stat_fields(pid)
+        if rest is not None:
+            ticks += int(rest[11]) + int(rest[12])  # utime, stime
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
