@@ -32,6 +32,7 @@ public final class PostgresDatabaseProvider: DatabaseProvider, Sendable {
 
     /// Runs `body` in a transaction, retrying (up to three times) when PostgreSQL aborts it as a
     /// deadlock or serialization victim, which concurrent writers from several servers can cause.
+    /// Errors come out unwrapped: what `body` threw, or the database's own error.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         var attempt = 1
         while true {
@@ -39,7 +40,9 @@ public final class PostgresDatabaseProvider: DatabaseProvider, Sendable {
                 return try await client.withTransaction(logger: logger) { connection in
                     try await body(connection.sql())
                 }
-            } catch where attempt < 3 && Self.sqlState(of: error).map(Self.retryableStates.contains) == true {
+            } catch {
+                let cause = Self.cause(of: error)
+                guard attempt < 3, let state = Self.sqlState(of: cause), Self.retryableStates.contains(state) else { throw cause }
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(5 * attempt))
             }
@@ -49,17 +52,17 @@ public final class PostgresDatabaseProvider: DatabaseProvider, Sendable {
     private static let retryableStates: Set<String> = ["40001", "40P01"]
 
     public func isUniqueViolation(_ error: any Error) -> Bool {
-        Self.sqlState(of: error) == "23505"
+        Self.sqlState(of: Self.cause(of: error)) == "23505"
     }
 
-    /// The SQLSTATE of a PostgreSQL error, looking inside transaction errors.
+    /// The error inside postgres-nio's transaction wrapper: the closure's, else the commit's or begin's.
+    private static func cause(of error: any Error) -> any Error {
+        guard let wrapped = error as? PostgresTransactionError else { return error }
+        return wrapped.closureError ?? wrapped.commitError ?? wrapped.beginError ?? error
+    }
+
     private static func sqlState(of error: any Error) -> String? {
-        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
-        if let error = error as? PostgresTransactionError {
-            if let closureError = error.closureError, let state = sqlState(of: closureError) { return state }
-            if let commitError = error.commitError { return sqlState(of: commitError) }
-        }
-        return nil
+        (error as? PSQLError)?.serverInfo?[.sqlState]
     }
 
     /// Runs the connection pool until the service group shuts down.

@@ -54,7 +54,6 @@ public final class SQLTrackingStore: Sendable {
         } catch where database.isUniqueViolation(error) {
             throw FerryError(conflictCode, message ?? "The entity already exists")
         } catch {
-            if let inner = Self.ferryError(in: error) { throw inner }
             logger.error("Database write failed", metadata: ["error": "\(String(reflecting: error))"])
             throw FerryError.internalError("The metadata store failed to write: \(error)")
         }
@@ -67,19 +66,8 @@ public final class SQLTrackingStore: Sendable {
         } catch let error as FerryError {
             throw error
         } catch {
-            if let inner = Self.ferryError(in: error) { throw inner }
             logger.error("Database read failed", metadata: ["error": "\(String(reflecting: error))"])
             throw FerryError.internalError("The metadata store failed to read: \(error)")
         }
-    }
-
-    /// A ``FerryError`` wrapped by a driver's transaction error, if any.
-    private static func ferryError(in error: any Error) -> FerryError? {
-        let mirror = Mirror(reflecting: error)
-        for child in mirror.children {
-            if let ferry = child.value as? FerryError { return ferry }
-            if let optional = child.value as? (any Error)?, let inner = optional, let ferry = inner as? FerryError { return ferry }
-        }
-        return nil
     }
 }
