@@ -1,0 +1,210 @@
+import FerryCore
+import SQLKit
+
+extension SQLTrackingStore {
+    public func createModelVersion(_ new: NewModelVersion) async throws -> ModelVersion {
+        try RegistryValidation.validateModelName(new.name)
+        for tag in new.tags { try RegistryValidation.validateTag(tag) }
+        if new.source.isEmpty { throw FerryError.invalidParameter(Messages.missingValue("source")) }
+        try TextValidation.rejectNUL(new.source, path: "source")
+        try TextValidation.rejectNUL(new.description, path: "description")
+        let now = Timestamps.nowMillis()
+        // Two servers on one database may pick the same next number; the primary key catches it and we retry.
+        for attempt in 1...3 {
+            do {
+                let version = try await write { db -> Int64 in
+                    try await Self.requireRegisteredModel(db, new.name)
+                    let next = (try await db.raw("SELECT MAX(version) AS latest FROM model_versions WHERE name = \(bind: new.name)").first()?
+                        .optionalInt64("latest") ?? 0) + 1
+                    try await db.raw(
+                        """
+                        INSERT INTO model_versions (name, version, creation_timestamp, last_updated_timestamp, user_id, current_stage,
+                            description, source, run_id, status, status_message, run_link, model_id)
+                        VALUES (\(bind: new.name), \(bind: next), \(bind: now), \(bind: now), \(bind: new.userID), \(bind: ModelStage.none.rawValue),
+                            \(bind: new.description), \(bind: new.source), \(bind: new.runID), \(bind: ModelVersionStatus.ready.rawValue), NULL,
+                            \(bind: new.runLink), \(bind: new.modelID))
+                        """
+                    ).run()
+                    for tag in new.tags { try await Self.upsertModelVersionTag(db, name: new.name, version: next, tag) }
+                    try await Self.touch(db, new.name)
+                    return next
+                }
+                return try await modelVersion(name: new.name, version: version)
+            } catch let error as FerryError where error.code == .resourceAlreadyExists && attempt < 3 {
+                continue
+            }
+        }
+        throw FerryError.internalError("Could not allocate a version number for \(new.name)")
+    }
+
+    public func modelVersion(name: String, version: Int64) async throws -> ModelVersion {
+        try await read { db in try await Self.requireModelVersion(db, name: name, version: version) }
+    }
+
+    public func updateModelVersion(name: String, version: Int64, description: String?) async throws -> ModelVersion {
+        try TextValidation.rejectNUL(description, path: "description")
+        try await write { db in
+            _ = try await Self.requireModelVersion(db, name: name, version: version)
+            try await db.raw(
+                """
+                UPDATE model_versions SET description = \(bind: description), last_updated_timestamp = \(bind: Timestamps.nowMillis())
+                WHERE name = \(bind: name) AND version = \(bind: version)
+                """
+            ).run()
+        }
+        return try await modelVersion(name: name, version: version)
+    }
+
+    public func deleteModelVersion(name: String, version: Int64) async throws {
+        try await write { db in
+            _ = try await Self.requireModelVersion(db, name: name, version: version)
+            for table in ["model_version_tags", "registered_model_aliases", "model_versions"] {
+                try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE name = \(bind: name) AND version = \(bind: version)").run()
+            }
+            try await Self.touch(db, name)
+        }
+    }
+
+    public func setModelVersionTag(name: String, version: Int64, _ tag: KeyValue) async throws {
+        try RegistryValidation.validateTag(tag)
+        try await write { db in
+            _ = try await Self.requireModelVersion(db, name: name, version: version)
+            try await Self.upsertModelVersionTag(db, name: name, version: version, tag)
+        }
+    }
+
+    public func deleteModelVersionTag(name: String, version: Int64, key: String) async throws {
+        try await write { db in
+            _ = try await Self.requireModelVersion(db, name: name, version: version)
+            try await db.raw(
+                "DELETE FROM model_version_tags WHERE name = \(bind: name) AND version = \(bind: version) AND key = \(bind: key)"
+            ).run()
+        }
+    }
+
+    public func transitionStage(name: String, version: Int64, to stage: ModelStage, archiveExisting: Bool) async throws -> ModelVersion {
+        let now = Timestamps.nowMillis()
+        try await write { db in
+            _ = try await Self.requireModelVersion(db, name: name, version: version)
+            if archiveExisting && (stage == .staging || stage == .production) {
+                try await db.raw(
+                    """
+                    UPDATE model_versions SET current_stage = \(bind: ModelStage.archived.rawValue), last_updated_timestamp = \(bind: now)
+                    WHERE name = \(bind: name) AND version <> \(bind: version) AND current_stage = \(bind: stage.rawValue)
+                    """
+                ).run()
+            }
+            try await db.raw(
+                """
+                UPDATE model_versions SET current_stage = \(bind: stage.rawValue), last_updated_timestamp = \(bind: now)
+                WHERE name = \(bind: name) AND version = \(bind: version)
+                """
+            ).run()
+            try await Self.touch(db, name)
+        }
+        return try await modelVersion(name: name, version: version)
+    }
+
+    public func latestVersions(name: String, stages: [ModelStage]) async throws -> [ModelVersion] {
+        try await read { db in
+            try await Self.requireRegisteredModel(db, name)
+            return try await Self.latestVersions(db, name: name, stages: stages)
+        }
+    }
+
+    public func setAlias(name: String, alias: String, version: Int64) async throws {
+        try RegistryValidation.validateAlias(alias)
+        try await write { db in
+            _ = try await Self.requireModelVersion(db, name: name, version: version)
+            try await db.raw(
+                """
+                INSERT INTO registered_model_aliases (name, alias, version) VALUES (\(bind: name), \(bind: alias), \(bind: version))
+                ON CONFLICT (name, alias) DO UPDATE SET version = excluded.version
+                """
+            ).run()
+            try await Self.touch(db, name)
+        }
+    }
+
+    public func deleteAlias(name: String, alias: String) async throws {
+        try await write { db in
+            try await Self.requireRegisteredModel(db, name)
+            try await db.raw("DELETE FROM registered_model_aliases WHERE name = \(bind: name) AND alias = \(bind: alias)").run()
+            try await Self.touch(db, name)
+        }
+    }
+
+    public func modelVersion(name: String, alias: String) async throws -> ModelVersion {
+        try await read { db in
+            try await Self.requireRegisteredModel(db, name)
+            guard let row = try await db.raw(
+                "SELECT version FROM registered_model_aliases WHERE name = \(bind: name) AND alias = \(bind: alias)"
+            ).first() else {
+                throw FerryError.invalidParameter("Registered model alias \(alias) not found.")
+            }
+            return try await Self.requireModelVersion(db, name: name, version: try row.int64("version"))
+        }
+    }
+
+    static func upsertModelVersionTag(_ db: any SQLDatabase, name: String, version: Int64, _ tag: KeyValue) async throws {
+        try await db.raw(
+            """
+            INSERT INTO model_version_tags (name, version, key, value) VALUES (\(bind: name), \(bind: version), \(bind: tag.key), \(bind: tag.value))
+            ON CONFLICT (name, version, key) DO UPDATE SET value = excluded.value
+            """
+        ).run()
+    }
+
+    static let modelVersionColumns = """
+        name, version, creation_timestamp, last_updated_timestamp, user_id, current_stage, description, source, run_id, status,
+        status_message, run_link, model_id
+        """
+
+    static func requireModelVersion(_ db: any SQLDatabase, name: String, version: Int64) async throws -> ModelVersion {
+        guard let found = try await loadModelVersions(db, where: "name = \(bind: name) AND version = \(bind: version)").first else {
+            throw FerryError.notFound("Model Version (name=\(name), version=\(version)) not found")
+        }
+        return found
+    }
+
+    static func latestVersions(_ db: any SQLDatabase, name: String, stages: [ModelStage]) async throws -> [ModelVersion] {
+        let wanted = stages.isEmpty ? ModelStage.allCases : stages
+        let versions = try await loadModelVersions(db, where: "name = \(bind: name)")
+        return wanted.compactMap { stage in versions.filter { $0.currentStage == stage }.max { $0.version < $1.version } }
+            .sorted { $0.version < $1.version }
+    }
+
+    /// Model versions matching `condition`, with their tags and aliases, by name then version.
+    static func loadModelVersions(_ db: any SQLDatabase, where condition: SQLQueryString) async throws -> [ModelVersion] {
+        var versions = try await db.raw(
+            "SELECT \(unsafeRaw: modelVersionColumns) FROM model_versions WHERE " + condition + " ORDER BY name, version"
+        ).all().map { row in
+            ModelVersion(
+                name: try row.string("name"), version: try row.int64("version"), creationTimestamp: try row.int64("creation_timestamp"),
+                lastUpdatedTimestamp: try row.int64("last_updated_timestamp"), userID: try row.optionalString("user_id"),
+                currentStage: ModelStage(rawValue: try row.string("current_stage")) ?? .none, description: try row.optionalString("description"),
+                source: try row.string("source"), runID: try row.optionalString("run_id"),
+                status: ModelVersionStatus(rawValue: try row.string("status")) ?? .ready, statusMessage: try row.optionalString("status_message"),
+                runLink: try row.optionalString("run_link"), modelID: try row.optionalString("model_id"))
+        }
+        guard !versions.isEmpty else { return [] }
+        let names = Array(Set(versions.map(\.name)))
+        var tags: [String: [KeyValue]] = [:]
+        var aliases: [String: [String]] = [:]
+        for chunk in chunked(names, size: 500) {
+            for row in try await db.raw("SELECT name, version, key, value FROM model_version_tags WHERE name IN (\(binds: Array(chunk))) ORDER BY key").all() {
+                tags["\(try row.string("name"))\u{1}\(try row.int64("version"))", default: []]
+                    .append(KeyValue(key: try row.string("key"), value: try row.string("value")))
+            }
+            for row in try await db.raw("SELECT name, version, alias FROM registered_model_aliases WHERE name IN (\(binds: Array(chunk))) ORDER BY alias").all() {
+                aliases["\(try row.string("name"))\u{1}\(try row.int64("version"))", default: []].append(try row.string("alias"))
+            }
+        }
+        for index in versions.indices {
+            let key = "\(versions[index].name)\u{1}\(versions[index].version)"
+            versions[index].tags = tags[key] ?? []
+            versions[index].aliases = aliases[key] ?? []
+        }
+        return versions
+    }
+}

@@ -1,0 +1,123 @@
+import FerryCore
+import SQLKit
+
+extension SQLTrackingStore: RegistryStore {
+    public func createRegisteredModel(name: String, description: String?, tags: [KeyValue]) async throws -> RegisteredModel {
+        try RegistryValidation.validateModelName(name)
+        for tag in tags { try RegistryValidation.validateTag(tag) }
+        try TextValidation.rejectNUL(description, path: "description")
+        let now = Timestamps.nowMillis()
+        let exists = "Registered Model (name=\(name)) already exists."
+        try await write(alreadyExists: exists) { db in
+            if try await db.raw("SELECT name FROM registered_models WHERE name = \(bind: name)").first() != nil {
+                throw FerryError.alreadyExists(exists)
+            }
+            try await db.raw(
+                """
+                INSERT INTO registered_models (name, creation_timestamp, last_updated_timestamp, description)
+                VALUES (\(bind: name), \(bind: now), \(bind: now), \(bind: description))
+                """
+            ).run()
+            for tag in tags { try await Self.upsertRegisteredModelTag(db, name: name, tag) }
+        }
+        return try await registeredModel(named: name)
+    }
+
+    public func registeredModel(named name: String) async throws -> RegisteredModel {
+        try await read { db in try await Self.loadRegisteredModel(db, name) }
+    }
+
+    public func renameRegisteredModel(_ name: String, to newName: String) async throws -> RegisteredModel {
+        try RegistryValidation.validateModelName(newName, path: "new_name")
+        let exists = "Registered Model (name=\(newName)) already exists."
+        try await write(alreadyExists: exists) { db in
+            try await Self.requireRegisteredModel(db, name)
+            guard newName != name else { return }
+            if try await db.raw("SELECT name FROM registered_models WHERE name = \(bind: newName)").first() != nil {
+                throw FerryError.alreadyExists(exists)
+            }
+            for table in ["registered_models", "registered_model_tags", "model_versions", "model_version_tags", "registered_model_aliases"] {
+                try await db.raw("UPDATE \(unsafeRaw: table) SET name = \(bind: newName) WHERE name = \(bind: name)").run()
+            }
+            try await Self.touch(db, newName)
+        }
+        return try await registeredModel(named: newName)
+    }
+
+    public func updateRegisteredModel(_ name: String, description: String?) async throws -> RegisteredModel {
+        try TextValidation.rejectNUL(description, path: "description")
+        try await write { db in
+            try await Self.requireRegisteredModel(db, name)
+            try await db.raw("UPDATE registered_models SET description = \(bind: description) WHERE name = \(bind: name)").run()
+            try await Self.touch(db, name)
+        }
+        return try await registeredModel(named: name)
+    }
+
+    public func deleteRegisteredModel(_ name: String) async throws {
+        try await write { db in
+            try await Self.requireRegisteredModel(db, name)
+            for table in ["model_version_tags", "registered_model_aliases", "model_versions", "registered_model_tags", "registered_models"] {
+                try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE name = \(bind: name)").run()
+            }
+        }
+    }
+
+    public func setRegisteredModelTag(_ name: String, _ tag: KeyValue) async throws {
+        try RegistryValidation.validateTag(tag)
+        try await write { db in
+            try await Self.requireRegisteredModel(db, name)
+            try await Self.upsertRegisteredModelTag(db, name: name, tag)
+            try await Self.touch(db, name)
+        }
+    }
+
+    public func deleteRegisteredModelTag(_ name: String, key: String) async throws {
+        try await write { db in
+            try await Self.requireRegisteredModel(db, name)
+            try await db.raw("DELETE FROM registered_model_tags WHERE name = \(bind: name) AND key = \(bind: key)").run()
+        }
+    }
+
+    static func upsertRegisteredModelTag(_ db: any SQLDatabase, name: String, _ tag: KeyValue) async throws {
+        try await db.raw(
+            """
+            INSERT INTO registered_model_tags (name, key, value) VALUES (\(bind: name), \(bind: tag.key), \(bind: tag.value))
+            ON CONFLICT (name, key) DO UPDATE SET value = excluded.value
+            """
+        ).run()
+    }
+
+    static func requireRegisteredModel(_ db: any SQLDatabase, _ name: String) async throws {
+        guard try await db.raw("SELECT name FROM registered_models WHERE name = \(bind: name)").first() != nil else {
+            throw FerryError.notFound("Registered Model with name=\(name) not found")
+        }
+    }
+
+    /// Marks a registered model as changed now.
+    static func touch(_ db: any SQLDatabase, _ name: String) async throws {
+        try await db.raw(
+            "UPDATE registered_models SET last_updated_timestamp = \(bind: Timestamps.nowMillis()) WHERE name = \(bind: name)"
+        ).run()
+    }
+
+    static func loadRegisteredModel(_ db: any SQLDatabase, _ name: String) async throws -> RegisteredModel {
+        guard let row = try await db.raw(
+            "SELECT name, creation_timestamp, last_updated_timestamp, user_id, description FROM registered_models WHERE name = \(bind: name)"
+        ).first() else {
+            throw FerryError.notFound("Registered Model with name=\(name) not found")
+        }
+        var model = RegisteredModel(
+            name: try row.string("name"), creationTimestamp: try row.int64("creation_timestamp"),
+            lastUpdatedTimestamp: try row.int64("last_updated_timestamp"), userID: try row.optionalString("user_id"),
+            description: try row.optionalString("description"))
+        model.tags = try await db.raw("SELECT key, value FROM registered_model_tags WHERE name = \(bind: name) ORDER BY key").all().map {
+            KeyValue(key: try $0.string("key"), value: try $0.string("value"))
+        }
+        model.aliases = try await db.raw("SELECT alias, version FROM registered_model_aliases WHERE name = \(bind: name) ORDER BY alias").all().map {
+            ModelAlias(alias: try $0.string("alias"), version: try $0.int64("version"))
+        }
+        model.latestVersions = try await latestVersions(db, name: name, stages: [])
+        return model
+    }
+}

@@ -1,0 +1,34 @@
+/// The model registry's tables.
+enum RegistrySchema {
+    static let registry = Migration(version: 2, name: "model registry tables") { kind in
+        let text = kind.textType
+        let keyed = kind.keyedTableSuffix
+        return [
+            """
+            CREATE TABLE registered_models (
+                name \(text) PRIMARY KEY, creation_timestamp BIGINT NOT NULL, last_updated_timestamp BIGINT NOT NULL,
+                user_id \(text), description \(text))\(keyed)
+            """,
+            """
+            CREATE TABLE registered_model_tags (
+                name \(text) NOT NULL, key \(text) NOT NULL, value \(text) NOT NULL, PRIMARY KEY (name, key))\(keyed)
+            """,
+            """
+            CREATE TABLE model_versions (
+                name \(text) NOT NULL, version BIGINT NOT NULL, creation_timestamp BIGINT NOT NULL,
+                last_updated_timestamp BIGINT NOT NULL, user_id \(text), current_stage \(text) NOT NULL,
+                description \(text), source \(text) NOT NULL, run_id \(text), status \(text) NOT NULL,
+                status_message \(text), run_link \(text), model_id \(text), PRIMARY KEY (name, version))\(keyed)
+            """,
+            """
+            CREATE TABLE model_version_tags (
+                name \(text) NOT NULL, version BIGINT NOT NULL, key \(text) NOT NULL, value \(text) NOT NULL,
+                PRIMARY KEY (name, version, key))\(keyed)
+            """,
+            """
+            CREATE TABLE registered_model_aliases (
+                name \(text) NOT NULL, alias \(text) NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (name, alias))\(keyed)
+            """,
+        ]
+    }
+}
