@@ -22,11 +22,12 @@ public struct FerryResponder: HTTPResponder {
     /// The largest JSON body accepted.
     static let maxJSONBodySize = 64 * 1024 * 1024
 
-    /// Creates the responder over a tracking store and the artifact blob store.
-    public init(store: any TrackingStore, blobs: any BlobStore, version: String, logger: Logger) {
+    /// Creates the responder over the tracking and registry store and the artifact blob store.
+    public init(store: any TrackingStore & RegistryStore, blobs: any BlobStore, version: String, logger: Logger) {
         let handlers = TrackingHandlers(store: store)
+        let registry = RegistryHandlers(registry: store, tracking: store)
         let artifacts = ArtifactProxy(blobs: blobs, store: store)
-        self.routes = APIRouteTable(handlers.routes + artifacts.routes + ServerInfoHandlers.routes(version: version))
+        self.routes = APIRouteTable(handlers.routes + registry.routes + artifacts.routes + ServerInfoHandlers.routes(version: version))
         self.artifacts = artifacts
         self.version = version
         self.logger = logger
