@@ -9,6 +9,8 @@ public enum SearchTarget: Sendable, Equatable {
     case runs
     case experiments
     case loggedModels
+    case registeredModels
+    case modelVersions
 }
 
 /// The entity a clause's key belongs to.

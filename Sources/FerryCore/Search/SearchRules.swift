@@ -106,6 +106,8 @@ extension SearchTarget {
         case .runs: .runs
         case .experiments: .experiments
         case .loggedModels: .loggedModels
+        case .registeredModels: .registeredModels
+        case .modelVersions: .modelVersions
         }
     }
 
@@ -115,6 +117,8 @@ extension SearchTarget {
         case .runs: .runs
         case .experiments: .experiments
         case .loggedModels: .loggedModels
+        case .registeredModels: .registeredModels
+        case .modelVersions: .modelVersions
         }
     }
 }

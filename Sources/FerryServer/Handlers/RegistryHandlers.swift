@@ -14,7 +14,37 @@ struct RegistryHandlers: Sendable {
     static func model(_ model: RegisteredModel) -> JSONOutput { .object([("registered_model", RegistryJSON.registeredModel(model))]) }
     static func version(_ version: ModelVersion) -> JSONOutput { .object([("model_version", RegistryJSON.modelVersion(version))]) }
 
-    var routes: [APIRoute] { modelRoutes + versionRoutes }
+    var routes: [APIRoute] { modelRoutes + versionRoutes + searchRoutes }
+
+    var searchRoutes: [APIRoute] {
+        let registry = self.registry
+        let models: JSONHandler = { request in
+            let fields = request.fields
+            let page = try await registry.searchRegisteredModels(
+                filter: try fields.string("filter"), orderBy: try fields.strings("order_by"),
+                maxResults: Int(clamping: try fields.int64("max_results") ?? 100), pageToken: try fields.string("page_token"))
+            return .fields([
+                ("registered_models", .array(page.items.map(RegistryJSON.registeredModel))),
+                ("next_page_token", page.nextPageToken.map(JSONOutput.string)),
+            ])
+        }
+        let versions: JSONHandler = { request in
+            let fields = request.fields
+            let page = try await registry.searchModelVersions(
+                filter: try fields.string("filter"), orderBy: try fields.strings("order_by"),
+                maxResults: Int(clamping: try fields.int64("max_results") ?? 200_000), pageToken: try fields.string("page_token"))
+            return .fields([
+                ("model_versions", .array(page.items.map(RegistryJSON.modelVersion))),
+                ("next_page_token", page.nextPageToken.map(JSONOutput.string)),
+            ])
+        }
+        return [
+            APIRoute(.get, "2.0/mlflow/registered-models/search", models),
+            APIRoute(.post, "2.0/mlflow/registered-models/search", models),
+            APIRoute(.get, "2.0/mlflow/model-versions/search", versions),
+            APIRoute(.post, "2.0/mlflow/model-versions/search", versions),
+        ]
+    }
 
     var modelRoutes: [APIRoute] {
         let registry = self.registry

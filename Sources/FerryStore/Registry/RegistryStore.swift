@@ -48,6 +48,9 @@ public protocol RegistryStore: Sendable {
     /// The newest version in each of `stages` (every stage when empty).
     func latestVersions(name: String, stages: [ModelStage]) async throws -> [ModelVersion]
 
+    func searchRegisteredModels(filter: String?, orderBy: [String], maxResults: Int, pageToken: String?) async throws -> Page<RegisteredModel>
+    func searchModelVersions(filter: String?, orderBy: [String], maxResults: Int, pageToken: String?) async throws -> Page<ModelVersion>
+
     func setAlias(name: String, alias: String, version: Int64) async throws
     func deleteAlias(name: String, alias: String) async throws
     func modelVersion(name: String, alias: String) async throws -> ModelVersion

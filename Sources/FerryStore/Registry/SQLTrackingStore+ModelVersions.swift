@@ -174,10 +174,12 @@ extension SQLTrackingStore {
             .sorted { $0.version < $1.version }
     }
 
-    /// Model versions matching `condition`, with their tags and aliases, by name then version.
-    static func loadModelVersions(_ db: any SQLDatabase, where condition: SQLQueryString) async throws -> [ModelVersion] {
+    /// Model versions matching `condition`, with their tags and aliases, by name then version unless
+    /// `condition` carries its own ORDER BY (`orderedAlready`).
+    static func loadModelVersions(_ db: any SQLDatabase, where condition: SQLQueryString, orderedAlready: Bool = false) async throws -> [ModelVersion] {
+        let order: SQLQueryString = orderedAlready ? "" : " ORDER BY name, version"
         var versions = try await db.raw(
-            "SELECT \(unsafeRaw: modelVersionColumns) FROM model_versions WHERE " + condition + " ORDER BY name, version"
+            "SELECT \(unsafeRaw: modelVersionColumns) FROM model_versions WHERE " + condition + order
         ).all().map { row in
             ModelVersion(
                 name: try row.string("name"), version: try row.int64("version"), creationTimestamp: try row.int64("creation_timestamp"),
