@@ -56,7 +56,7 @@ struct RegistryStoreTests {
             try await store.deleteModelVersionTag(name: "m", version: 3, key: "k")
             try await store.deleteModelVersion(name: "m", version: 3)
             let next = try await store.createModelVersion(NewModelVersion(name: "m", source: "mlflow-artifacts:/0/r4/artifacts/model"))
-            #expect(next.version == 3)
+            #expect(next.version == 4, "version numbers are not reused after a delete")
             let missingModel = await #expect(throws: FerryError.self) {
                 _ = try await store.createModelVersion(NewModelVersion(name: "nope", source: "x"))
             }

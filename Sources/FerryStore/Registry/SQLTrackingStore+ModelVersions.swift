@@ -9,13 +9,18 @@ extension SQLTrackingStore {
         try TextValidation.rejectNUL(new.source, path: "source")
         try TextValidation.rejectNUL(new.description, path: "description")
         let now = Timestamps.nowMillis()
-        // Two servers on one database may pick the same next number; the primary key catches it and we retry.
+        // Numbers are never reused, even after a version is deleted (as in MLflow): the registered model
+        // keeps the last number handed out. Two servers on one database may race; the primary key catches it.
         for attempt in 1...3 {
             do {
                 let version = try await write { db -> Int64 in
                     try await Self.requireRegisteredModel(db, new.name)
-                    let next = (try await db.raw("SELECT MAX(version) AS latest FROM model_versions WHERE name = \(bind: new.name)").first()?
-                        .optionalInt64("latest") ?? 0) + 1
+                    guard let row = try await db.raw(
+                        "UPDATE registered_models SET last_version = last_version + 1 WHERE name = \(bind: new.name) RETURNING last_version"
+                    ).first() else {
+                        throw FerryError.notFound("Registered Model with name=\(new.name) not found")
+                    }
+                    let next = try row.int64("last_version")
                     try await db.raw(
                         """
                         INSERT INTO model_versions (name, version, creation_timestamp, last_updated_timestamp, user_id, current_stage,

@@ -7,7 +7,7 @@ enum RegistrySchema {
             """
             CREATE TABLE registered_models (
                 name \(text) PRIMARY KEY, creation_timestamp BIGINT NOT NULL, last_updated_timestamp BIGINT NOT NULL,
-                user_id \(text), description \(text))\(keyed)
+                user_id \(text), description \(text), last_version BIGINT NOT NULL DEFAULT 0)\(keyed)
             """,
             """
             CREATE TABLE registered_model_tags (
