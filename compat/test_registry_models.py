@@ -149,9 +149,7 @@ def test_rename_raw_and_errors(client, rest):
     client.create_registered_model(a)
     client.create_registered_model(b)
     # onto an existing name
-    clash = rest.post("registered-models/rename", {"name": a, "new_name": b})
-    assert clash.status_code == 400, clash.text
-    assert clash.json()["error_code"] in ("RESOURCE_ALREADY_EXISTS", "INVALID_PARAMETER_VALUE")
+    assert_error(rest.post("registered-models/rename", {"name": a, "new_name": b}), 400, "RESOURCE_ALREADY_EXISTS")
     # a missing model
     assert_error(rest.post("registered-models/rename", {"name": unique("rmnone"), "new_name": unique("x")}),
                  404, "RESOURCE_DOES_NOT_EXIST")
@@ -232,6 +230,10 @@ def test_set_and_delete_tag(client, rest):
                                   json={"name": name, "key": "k"}, timeout=60)
     assert deleted.status_code == 200, deleted.text
     assert "k" not in client.get_registered_model(name).tags
+    # deleting a tag the model lacks is a quiet 200 on mlflow 3.17.2
+    again = rest.session.delete(f"{rest.base}/api/2.0/mlflow/registered-models/delete-tag",
+                                json={"name": name, "key": "k"}, timeout=60)
+    assert again.status_code == 200, again.text
 
 
 def test_tag_on_missing_model(rest):
