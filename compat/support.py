@@ -318,3 +318,16 @@ def assert_error(response, status: int, error_code: str) -> dict:
 def assert_client_error(status_code: int, text: str = "") -> None:
     """A 4xx: refused as bad input, never a crash (5xx) and never accepted."""
     assert 400 <= status_code < 500, f"expected a 4xx, got {status_code}: {text[:300]}"
+
+
+def add_version(rest, name: str, logged, **fields) -> dict:
+    """A new version of `name` from a logged model ({run_id, model_id}), by raw REST (fast, no polling)."""
+    response = rest.post("model-versions/create", {
+        "name": name,
+        "source": f"models:/{logged['model_id']}",
+        "run_id": logged["run_id"],
+        "model_id": logged["model_id"],
+        **fields,
+    })
+    assert response.status_code == 200, response.text
+    return response.json()["model_version"]

@@ -13,7 +13,7 @@ from mlflow.exceptions import MlflowException
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
 
-from support import SERVER_KIND, assert_error, ferry_only, now_ms, unique
+from support import SERVER_KIND, add_version, assert_error, ferry_only, now_ms, unique
 
 pytestmark = pytest.mark.skipif(
     SERVER_KIND == "ferry" and os.environ.get("FERRY_COMPAT_REGISTRY") != "1",
@@ -31,17 +31,6 @@ def logged(client):
         info = mlflow.sklearn.log_model(model, name="model")
     return {"run_id": run.info.run_id, "model_id": info.model_id, "experiment_id": experiment_id}
 
-
-def add_version(rest, name: str, logged) -> dict:
-    """A new version of `name` from the module's logged model, by raw REST (fast, no polling)."""
-    response = rest.post("model-versions/create", {
-        "name": name,
-        "source": f"models:/{logged['model_id']}",
-        "run_id": logged["run_id"],
-        "model_id": logged["model_id"],
-    })
-    assert response.status_code == 200, response.text
-    return response.json()["model_version"]
 
 
 def search_names(client, **kwargs) -> list[str]:
