@@ -152,12 +152,7 @@ extension SQLTrackingStore {
     }
 
     static func upsertModelVersionTag(_ db: any SQLDatabase, name: String, version: Int64, _ tag: KeyValue) async throws {
-        try await db.raw(
-            """
-            INSERT INTO model_version_tags (name, version, key, value) VALUES (\(bind: name), \(bind: version), \(bind: tag.key), \(bind: tag.value))
-            ON CONFLICT (name, version, key) DO UPDATE SET value = excluded.value
-            """
-        ).run()
+        try await upsertTag(db, table: "model_version_tags", owner: ["name": name, "version": version], tag)
     }
 
     static let modelVersionColumns = """

@@ -80,12 +80,7 @@ extension SQLTrackingStore: RegistryStore {
     }
 
     static func upsertRegisteredModelTag(_ db: any SQLDatabase, name: String, _ tag: KeyValue) async throws {
-        try await db.raw(
-            """
-            INSERT INTO registered_model_tags (name, key, value) VALUES (\(bind: name), \(bind: tag.key), \(bind: tag.value))
-            ON CONFLICT (name, key) DO UPDATE SET value = excluded.value
-            """
-        ).run()
+        try await upsertTag(db, table: "registered_model_tags", owner: ["name": name], tag)
     }
 
     static func requireRegisteredModel(_ db: any SQLDatabase, _ name: String) async throws {

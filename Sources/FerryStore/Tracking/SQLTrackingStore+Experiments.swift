@@ -124,12 +124,7 @@ extension SQLTrackingStore: ExperimentStore {
     }
 
     static func upsertExperimentTag(_ db: any SQLDatabase, experimentID: Int64, _ tag: KeyValue) async throws {
-        try await db.raw(
-            """
-            INSERT INTO experiment_tags (experiment_id, key, value) VALUES (\(bind: experimentID), \(bind: tag.key), \(bind: tag.value))
-            ON CONFLICT (experiment_id, key) DO UPDATE SET value = excluded.value
-            """
-        ).run()
+        try await upsertTag(db, table: "experiment_tags", owner: ["experiment_id": experimentID], tag)
     }
 
     static func requireExperiment(_ db: any SQLDatabase, _ number: Int64) async throws -> Experiment {
