@@ -27,11 +27,11 @@ extension SearchFilterRules {
 }
 
 extension OrderByRules {
-    /// Registered models: name, creation and last-update timestamps (`timestamp` is an alias of the latter).
-    static let registeredModels = registry([
-        "name": "name", "creation_timestamp": "creation_timestamp", "last_updated_timestamp": "last_updated_timestamp",
-        "timestamp": "last_updated_timestamp",
-    ])
+    /// Registered models: name and last-update timestamp (`timestamp` is an alias of the latter). As in
+    /// MLflow, `creation_timestamp` is not an order key for registered models.
+    static let registeredModels = registry(
+        ["name": "name", "last_updated_timestamp": "last_updated_timestamp", "timestamp": "last_updated_timestamp"],
+        recommended: ["name", "timestamp"])
 
     /// Model versions: name, version number and timestamps.
     static let modelVersions = registry([
@@ -39,13 +39,14 @@ extension OrderByRules {
         "last_updated_timestamp": "last_updated_timestamp", "timestamp": "last_updated_timestamp",
     ])
 
-    private static func registry(_ attributes: [String: String]) -> OrderByRules {
-        OrderByRules(
+    private static func registry(_ attributes: [String: String], recommended: [String]? = nil) -> OrderByRules {
+        let listed = recommended ?? attributes.keys.sorted()
+        return OrderByRules(
             prefixes: SearchEntity.registryPrefixes,
             invalidPrefixMessage: { prefix, _ in "Invalid entity type '\(prefix)'. Valid values are ['tag', 'attribute']" },
             attributes: attributes,
             invalidAttributeMessage: { key, _ in
-                "Invalid order by key '\(key)' specified. Valid keys are '\(PythonText.set(attributes.keys.sorted()))'"
+                "Invalid order by key '\(key)' specified. Valid keys are '\(PythonText.set(listed))'"
             },
             entities: [],
             invalidEntityMessage: { entity, _ in "Invalid order_by entity: \(entity.mlflowName)" }

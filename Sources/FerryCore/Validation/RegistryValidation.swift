@@ -5,6 +5,9 @@ public enum RegistryValidation {
     public static let maxTagKeyLength = 250
     public static let maxTagValueLength = 100_000
     public static let maxAliasLength = 255
+    /// Registered-model and model-version descriptions (model cards in Markdown) are capped at
+    /// 100,000 characters, like registry tag values; MLflow stores any size.
+    public static let maxDescriptionLength = 100_000
 
     /// Names are non-blank, without `/` or `:`, and equal their own path normalisation.
     public static func validateModelName(_ name: String, path: String = "name") throws {
@@ -38,6 +41,12 @@ public enum RegistryValidation {
         try KeyValidation.validate(tag.key, path: "key")
         try ValueLimits.check(tag.value, limit: maxTagValueLength, path: "value")
         try TextValidation.rejectNUL(tag.value, path: "value")
+    }
+
+    /// Descriptions: at most ``maxDescriptionLength`` characters, no NUL.
+    public static func validateDescription(_ description: String?) throws {
+        try ValueLimits.check(description, limit: maxDescriptionLength, path: "description")
+        try TextValidation.rejectNUL(description, path: "description")
     }
 
     /// Aliases: `^[\w-]*$`, at most 255 characters, not `latest` (any case) and not `v<digits>`.

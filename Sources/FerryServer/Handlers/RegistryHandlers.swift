@@ -107,19 +107,17 @@ struct RegistryHandlers: Sendable {
 
     var versionRoutes: [APIRoute] {
         let registry = self.registry
-        let tracking = self.tracking
+        let sources = ModelVersionSourceResolver(registry: registry, tracking: tracking)
         return [
             APIRoute(.post, "2.0/mlflow/model-versions/create") { request in
                 let fields = request.fields
-                var runID = try fields.string("run_id")
-                let modelID = try fields.string("model_id")
-                if let modelID, !modelID.isEmpty, runID?.isEmpty ?? true {
-                    runID = try await tracking.loggedModel(id: modelID).sourceRunID
-                }
+                let name = try fields.requiredString("name")
+                let resolved = try await sources.resolve(
+                    source: try fields.requiredString("source"), runID: try fields.string("run_id"), modelID: try fields.string("model_id"))
                 return Self.version(try await registry.createModelVersion(
                     NewModelVersion(
-                        name: try fields.requiredString("name"), source: try fields.requiredString("source"), runID: runID,
-                        runLink: try fields.string("run_link"), description: try fields.string("description"), modelID: modelID,
+                        name: name, source: resolved.source, runID: resolved.runID,
+                        runLink: try fields.string("run_link"), description: try fields.string("description"), modelID: resolved.modelID,
                         tags: try fields.keyValues("tags"))))
             },
             APIRoute(.get, "2.0/mlflow/model-versions/get") { request in
@@ -159,11 +157,7 @@ struct RegistryHandlers: Sendable {
             APIRoute(.get, "2.0/mlflow/model-versions/get-download-uri") { request in
                 let fields = request.fields
                 let version = try await registry.modelVersion(name: try fields.requiredString("name"), version: try Self.version(fields))
-                var uri = version.source
-                if uri.hasPrefix("models:/m-") {
-                    uri = try await tracking.loggedModel(id: String(uri.dropFirst("models:/".count))).artifactLocation
-                }
-                return .object([("artifact_uri", .string(uri))])
+                return .object([("artifact_uri", .string(try await sources.storageLocation(of: version)))])
             },
         ]
     }

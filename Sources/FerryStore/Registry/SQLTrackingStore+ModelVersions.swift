@@ -7,7 +7,7 @@ extension SQLTrackingStore {
         for tag in new.tags { try RegistryValidation.validateTag(tag) }
         if new.source.isEmpty { throw FerryError.invalidParameter(Messages.missingValue("source")) }
         try TextValidation.rejectNUL(new.source, path: "source")
-        try TextValidation.rejectNUL(new.description, path: "description")
+        try RegistryValidation.validateDescription(new.description)
         let now = Timestamps.nowMillis()
         // Numbers are never reused, even after a version is deleted (as in MLflow): the registered model
         // keeps the last number handed out. Two servers on one database may race; the primary key catches it.
@@ -47,7 +47,7 @@ extension SQLTrackingStore {
     }
 
     public func updateModelVersion(name: String, version: Int64, description: String?) async throws -> ModelVersion {
-        try TextValidation.rejectNUL(description, path: "description")
+        try RegistryValidation.validateDescription(description)
         try await write { db in
             _ = try await Self.requireModelVersion(db, name: name, version: version)
             try await db.raw(

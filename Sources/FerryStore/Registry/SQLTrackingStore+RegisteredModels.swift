@@ -5,7 +5,7 @@ extension SQLTrackingStore: RegistryStore {
     public func createRegisteredModel(name: String, description: String?, tags: [KeyValue]) async throws -> RegisteredModel {
         try RegistryValidation.validateModelName(name)
         for tag in tags { try RegistryValidation.validateTag(tag) }
-        try TextValidation.rejectNUL(description, path: "description")
+        try RegistryValidation.validateDescription(description)
         let now = Timestamps.nowMillis()
         let exists = "Registered Model (name=\(name)) already exists."
         try await write(alreadyExists: exists) { db in
@@ -45,7 +45,7 @@ extension SQLTrackingStore: RegistryStore {
     }
 
     public func updateRegisteredModel(_ name: String, description: String?) async throws -> RegisteredModel {
-        try TextValidation.rejectNUL(description, path: "description")
+        try RegistryValidation.validateDescription(description)
         try await write { db in
             try await Self.requireRegisteredModel(db, name)
             try await db.raw("UPDATE registered_models SET description = \(bind: description) WHERE name = \(bind: name)").run()
