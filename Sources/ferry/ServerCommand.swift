@@ -44,6 +44,9 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Log level (FERRY_LOG_LEVEL): trace, debug, info, notice, warning, error, critical. Default: info.")
     var logLevel: String?
 
+    @Flag(help: "Refuse model versions whose artifact scan is not clean (FERRY_REQUIRE_CLEAN_MODELS=1): a pickle importing os, subprocess, eval, ... is never registered.")
+    var requireCleanModels = false
+
     func validate() throws {
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
         if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("Unknown --log-level '\(logLevel)'") }
@@ -87,7 +90,8 @@ struct ServerCommand: AsyncParsableCommand {
         let blobs = try BlobStoreFactory.make(
             destination: settings.artifactsDestination, environment: environment, httpClient: httpClient, logger: logger)
         let store = SQLTrackingStore(database: database, logger: logger)
-        let responder = FerryResponder(store: store, blobs: blobs, version: FerryVersion.current, logger: logger)
+        let responder = FerryResponder(
+            store: store, blobs: blobs, version: FerryVersion.current, requireCleanModels: settings.requireCleanModels, logger: logger)
         var app = Application(
             responder: responder,
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "ferry"),
@@ -97,7 +101,7 @@ struct ServerCommand: AsyncParsableCommand {
                     "Ferry tracking server ready",
                     metadata: [
                         "address": "\(channel.localAddress.map { "\($0)" } ?? "")", "store": "\(DatabaseURI.redacted(settings.backendStoreURI))",
-                        "artifacts": "\(settings.artifactsDestination)",
+                        "artifacts": "\(settings.artifactsDestination)", "require-clean-models": "\(settings.requireCleanModels)",
                     ])
             },
             logger: logger
@@ -128,6 +132,7 @@ struct ServerSettings: Sendable {
     var backendStoreURI: String
     var artifactsDestination: String
     var logLevel: Logger.Level
+    var requireCleanModels: Bool
 
     init(command: ServerCommand, environment: [String: String]) throws {
         host = command.host ?? environment["FERRY_HOST"] ?? "127.0.0.1"
@@ -148,5 +153,6 @@ struct ServerSettings: Sendable {
             throw ValidationError("Unknown log level '\(levelText)'")
         }
         logLevel = level
+        requireCleanModels = command.requireCleanModels || ["1", "true", "yes"].contains(environment["FERRY_REQUIRE_CLEAN_MODELS"]?.lowercased() ?? "")
     }
 }

@@ -23,11 +23,13 @@ public struct FerryResponder: HTTPResponder {
     static let maxJSONBodySize = 64 * 1024 * 1024
 
     /// Creates the responder over the tracking and registry store and the artifact blob store.
-    public init(store: any TrackingStore & RegistryStore, blobs: any BlobStore, version: String, logger: Logger) {
+    ///
+    /// With `requireCleanModels`, a model version whose artifact scan is not clean is refused.
+    public init(store: any TrackingStore & RegistryStore, blobs: any BlobStore, version: String, requireCleanModels: Bool = false, logger: Logger) {
         let handlers = TrackingHandlers(store: store)
-        let registry = RegistryHandlers(registry: store, tracking: store)
+        let registry = RegistryHandlers(registry: store, tracking: store, blobs: blobs, requireCleanModels: requireCleanModels)
         let artifacts = ArtifactProxy(blobs: blobs, store: store)
-        self.routes = APIRouteTable(handlers.routes + registry.routes + artifacts.routes + ServerInfoHandlers.routes(version: version))
+        self.routes = APIRouteTable(handlers.routes + registry.routes + AuditHandlers.routes(registry: store) + artifacts.routes + ServerInfoHandlers.routes(version: version))
         self.artifacts = artifacts
         self.version = version
         self.logger = logger
@@ -56,7 +58,9 @@ public struct FerryResponder: HTTPResponder {
                 throw FerryError(.endpointNotFound, "No API endpoint \(request.method.rawValue) \(path)")
             }
             let fields = try await Self.fields(of: request)
-            let body = try await handler(APIRequest(request: request, fields: fields, pathParameters: parameters))
+            let body = try await AuditContext.$actor.withValue(RequestUser.name(of: request)) {
+                try await handler(APIRequest(request: request, fields: fields, pathParameters: parameters))
+            }
             return Responses.json(body)
         } catch let error as FerryError {
             if error.code.httpStatus.code >= 500 {

@@ -1,3 +1,4 @@
+import FerryBlobs
 import FerryCore
 import FerryStore
 import HTTPTypes
@@ -6,6 +7,15 @@ import HTTPTypes
 struct RegistryHandlers: Sendable {
     let registry: any RegistryStore
     let tracking: any TrackingStore
+    let registrar: ModelVersionRegistrar
+
+    init(registry: any RegistryStore, tracking: any TrackingStore, blobs: any BlobStore, requireCleanModels: Bool) {
+        self.registry = registry
+        self.tracking = tracking
+        self.registrar = ModelVersionRegistrar(
+            registry: registry, sources: ModelVersionSourceResolver(registry: registry, tracking: tracking),
+            scan: ModelArtifactScan(blobs: blobs), requireCleanModels: requireCleanModels)
+    }
 
     static func version(_ fields: RequestFields) throws -> Int64 {
         try RegistryValidation.version(try fields.requiredString("version"))
@@ -107,18 +117,16 @@ struct RegistryHandlers: Sendable {
 
     var versionRoutes: [APIRoute] {
         let registry = self.registry
-        let sources = ModelVersionSourceResolver(registry: registry, tracking: tracking)
+        let registrar = self.registrar
+        let sources = registrar.sources
         return [
             APIRoute(.post, "2.0/mlflow/model-versions/create") { request in
                 let fields = request.fields
-                let name = try fields.requiredString("name")
-                let resolved = try await sources.resolve(
-                    source: try fields.requiredString("source"), runID: try fields.string("run_id"), modelID: try fields.string("model_id"))
-                return Self.version(try await registry.createModelVersion(
-                    NewModelVersion(
-                        name: name, source: resolved.source, runID: resolved.runID,
-                        runLink: try fields.string("run_link"), description: try fields.string("description"), modelID: resolved.modelID,
-                        tags: try fields.keyValues("tags"))))
+                return Self.version(try await registrar.register(
+                    ModelVersionRegistrar.Request(
+                        name: try fields.requiredString("name"), source: try fields.requiredString("source"),
+                        runID: try fields.string("run_id"), modelID: try fields.string("model_id"), runLink: try fields.string("run_link"),
+                        description: try fields.string("description"), tags: try fields.keyValues("tags"))))
             },
             APIRoute(.get, "2.0/mlflow/model-versions/get") { request in
                 let fields = request.fields
@@ -136,6 +144,7 @@ struct RegistryHandlers: Sendable {
             },
             APIRoute(.post, "2.0/mlflow/model-versions/set-tag") { request in
                 let fields = request.fields
+                try ModelVersionRegistrar.refuseReservedTag(try fields.requiredString("key"))
                 try await registry.setModelVersionTag(
                     name: try fields.requiredString("name"), version: try Self.version(fields),
                     KeyValue(key: try fields.requiredString("key"), value: try fields.string("value") ?? ""))
@@ -143,6 +152,7 @@ struct RegistryHandlers: Sendable {
             },
             APIRoute(.delete, "2.0/mlflow/model-versions/delete-tag") { request in
                 let fields = request.fields
+                try ModelVersionRegistrar.refuseReservedTag(try fields.requiredString("key"))
                 try await registry.deleteModelVersionTag(
                     name: try fields.requiredString("name"), version: try Self.version(fields), key: try fields.requiredString("key"))
                 return .object([])

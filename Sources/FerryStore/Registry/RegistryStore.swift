@@ -54,4 +54,7 @@ public protocol RegistryStore: Sendable {
     func setAlias(name: String, alias: String, version: Int64) async throws
     func deleteAlias(name: String, alias: String) async throws
     func modelVersion(name: String, alias: String) async throws -> ModelVersion
+
+    /// The audit trail of registry changes, oldest first.
+    func auditEvents(_ query: AuditQuery) async throws -> Page<AuditEvent>
 }

@@ -32,6 +32,8 @@ extension SQLTrackingStore {
                     ).run()
                     for tag in new.tags { try await Self.upsertModelVersionTag(db, name: new.name, version: next, tag) }
                     try await Self.touch(db, new.name)
+                    let created = try await Self.requireModelVersion(db, name: new.name, version: next)
+                    try await Self.recordAudit(db, .createModelVersion, name: new.name, version: next, after: Self.auditState(of: created))
                     return next
                 }
                 return try await modelVersion(name: new.name, version: version)
@@ -49,7 +51,10 @@ extension SQLTrackingStore {
     public func updateModelVersion(name: String, version: Int64, description: String?) async throws -> ModelVersion {
         try RegistryValidation.validateDescription(description)
         try await write { db in
-            _ = try await Self.requireModelVersion(db, name: name, version: version)
+            let previous = try await Self.requireModelVersion(db, name: name, version: version).description
+            try await Self.recordAudit(
+                db, .updateModelVersion, name: name, version: version,
+                before: ["description": previous ?? ""], after: ["description": description ?? ""])
             try await db.raw(
                 """
                 UPDATE model_versions SET description = \(bind: description), last_updated_timestamp = \(bind: Timestamps.nowMillis())
@@ -62,7 +67,8 @@ extension SQLTrackingStore {
 
     public func deleteModelVersion(name: String, version: Int64) async throws {
         try await write { db in
-            _ = try await Self.requireModelVersion(db, name: name, version: version)
+            let deleted = try await Self.requireModelVersion(db, name: name, version: version)
+            try await Self.recordAudit(db, .deleteModelVersion, name: name, version: version, before: Self.auditState(of: deleted))
             for table in ["model_version_tags", "registered_model_aliases", "model_versions"] {
                 try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE name = \(bind: name) AND version = \(bind: version)").run()
             }
@@ -74,13 +80,22 @@ extension SQLTrackingStore {
         try RegistryValidation.validateTag(tag)
         try await write { db in
             _ = try await Self.requireModelVersion(db, name: name, version: version)
+            let previous = try await Self.tagValue(
+                db, table: "model_version_tags", owner: "name = \(bind: name) AND version = \(bind: version)", key: tag.key)
             try await Self.upsertModelVersionTag(db, name: name, version: version, tag)
+            try await Self.recordAudit(
+                db, .setModelVersionTag, name: name, version: version, before: previous.map { ["tag." + tag.key: $0] } ?? [:],
+                after: ["tag." + tag.key: tag.value])
         }
     }
 
     public func deleteModelVersionTag(name: String, version: Int64, key: String) async throws {
         try await write { db in
             _ = try await Self.requireModelVersion(db, name: name, version: version)
+            guard let previous = try await Self.tagValue(
+                db, table: "model_version_tags", owner: "name = \(bind: name) AND version = \(bind: version)", key: key)
+            else { return }
+            try await Self.recordAudit(db, .deleteModelVersionTag, name: name, version: version, before: ["tag." + key: previous])
             try await db.raw(
                 "DELETE FROM model_version_tags WHERE name = \(bind: name) AND version = \(bind: version) AND key = \(bind: key)"
             ).run()
@@ -90,8 +105,16 @@ extension SQLTrackingStore {
     public func transitionStage(name: String, version: Int64, to stage: ModelStage, archiveExisting: Bool) async throws -> ModelVersion {
         let now = Timestamps.nowMillis()
         try await write { db in
-            _ = try await Self.requireModelVersion(db, name: name, version: version)
+            let previous = try await Self.requireModelVersion(db, name: name, version: version).currentStage
             if archiveExisting && (stage == .staging || stage == .production) {
+                let archived = try await db.raw(
+                    "SELECT version FROM model_versions WHERE name = \(bind: name) AND version <> \(bind: version) AND current_stage = \(bind: stage.rawValue)"
+                ).all().map { try $0.int64("version") }
+                for other in archived {
+                    try await Self.recordAudit(
+                        db, .transitionStage, name: name, version: other, before: ["current_stage": stage.rawValue],
+                        after: ["current_stage": ModelStage.archived.rawValue, "archived_by_version": String(version)])
+                }
                 try await db.raw(
                     """
                     UPDATE model_versions SET current_stage = \(bind: ModelStage.archived.rawValue), last_updated_timestamp = \(bind: now)
@@ -106,6 +129,9 @@ extension SQLTrackingStore {
                 """
             ).run()
             try await Self.touch(db, name)
+            try await Self.recordAudit(
+                db, .transitionStage, name: name, version: version, before: ["current_stage": previous.rawValue],
+                after: ["current_stage": stage.rawValue])
         }
         return try await modelVersion(name: name, version: version)
     }
@@ -121,6 +147,12 @@ extension SQLTrackingStore {
         try RegistryValidation.validateAlias(alias)
         try await write { db in
             _ = try await Self.requireModelVersion(db, name: name, version: version)
+            let previous = try await db.raw(
+                "SELECT version FROM registered_model_aliases WHERE name = \(bind: name) AND alias = \(bind: alias)"
+            ).first().map { String(try $0.int64("version")) }
+            try await Self.recordAudit(
+                db, .setAlias, name: name, version: version, before: previous.map { ["alias." + alias: $0] } ?? [:],
+                after: ["alias." + alias: String(version)])
             try await db.raw(
                 """
                 INSERT INTO registered_model_aliases (name, alias, version) VALUES (\(bind: name), \(bind: alias), \(bind: version))
@@ -134,8 +166,12 @@ extension SQLTrackingStore {
     public func deleteAlias(name: String, alias: String) async throws {
         try await write { db in
             try await Self.requireRegisteredModel(db, name)
+            guard let previous = try await db.raw(
+                "SELECT version FROM registered_model_aliases WHERE name = \(bind: name) AND alias = \(bind: alias)"
+            ).first().map({ try $0.int64("version") }) else { return }
             try await db.raw("DELETE FROM registered_model_aliases WHERE name = \(bind: name) AND alias = \(bind: alias)").run()
             try await Self.touch(db, name)
+            try await Self.recordAudit(db, .deleteAlias, name: name, version: previous, before: ["alias." + alias: String(previous)])
         }
     }
 

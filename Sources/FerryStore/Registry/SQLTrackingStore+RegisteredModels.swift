@@ -19,6 +19,10 @@ extension SQLTrackingStore: RegistryStore {
                 """
             ).run()
             for tag in tags { try await Self.upsertRegisteredModelTag(db, name: name, tag) }
+            var state = ["name": name]
+            state["description"] = description
+            for tag in tags { state["tag." + tag.key] = tag.value }
+            try await Self.recordAudit(db, .createRegisteredModel, name: name, after: state)
         }
         return try await registeredModel(named: name)
     }
@@ -40,6 +44,7 @@ extension SQLTrackingStore: RegistryStore {
                 try await db.raw("UPDATE \(unsafeRaw: table) SET name = \(bind: newName) WHERE name = \(bind: name)").run()
             }
             try await Self.touch(db, newName)
+            try await Self.recordAudit(db, .renameRegisteredModel, name: newName, before: ["name": name], after: ["name": newName])
         }
         return try await registeredModel(named: newName)
     }
@@ -47,19 +52,27 @@ extension SQLTrackingStore: RegistryStore {
     public func updateRegisteredModel(_ name: String, description: String?) async throws -> RegisteredModel {
         try RegistryValidation.validateDescription(description)
         try await write { db in
-            try await Self.requireRegisteredModel(db, name)
+            let previous = try await Self.loadRegisteredModel(db, name).description
             try await db.raw("UPDATE registered_models SET description = \(bind: description) WHERE name = \(bind: name)").run()
             try await Self.touch(db, name)
+            try await Self.recordAudit(
+                db, .updateRegisteredModel, name: name, before: ["description": previous ?? ""], after: ["description": description ?? ""])
         }
         return try await registeredModel(named: name)
     }
 
     public func deleteRegisteredModel(_ name: String) async throws {
         try await write { db in
-            try await Self.requireRegisteredModel(db, name)
+            let model = try await Self.loadRegisteredModel(db, name)
+            let versions = try await db.raw("SELECT version FROM model_versions WHERE name = \(bind: name) ORDER BY version").all()
+                .map { String(try $0.int64("version")) }
             for table in ["model_version_tags", "registered_model_aliases", "model_versions", "registered_model_tags", "registered_models"] {
                 try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE name = \(bind: name)").run()
             }
+            var state = ["name": name, "versions": versions.joined(separator: ",")]
+            state["description"] = model.description
+            for alias in model.aliases { state["alias." + alias.alias] = String(alias.version) }
+            try await Self.recordAudit(db, .deleteRegisteredModel, name: name, before: state)
         }
     }
 
@@ -67,15 +80,21 @@ extension SQLTrackingStore: RegistryStore {
         try RegistryValidation.validateTag(tag)
         try await write { db in
             try await Self.requireRegisteredModel(db, name)
+            let previous = try await Self.tagValue(db, table: "registered_model_tags", owner: "name = \(bind: name)", key: tag.key)
             try await Self.upsertRegisteredModelTag(db, name: name, tag)
             try await Self.touch(db, name)
+            try await Self.recordAudit(
+                db, .setRegisteredModelTag, name: name, before: previous.map { ["tag." + tag.key: $0] } ?? [:],
+                after: ["tag." + tag.key: tag.value])
         }
     }
 
     public func deleteRegisteredModelTag(_ name: String, key: String) async throws {
         try await write { db in
             try await Self.requireRegisteredModel(db, name)
+            guard let previous = try await Self.tagValue(db, table: "registered_model_tags", owner: "name = \(bind: name)", key: key) else { return }
             try await db.raw("DELETE FROM registered_model_tags WHERE name = \(bind: name) AND key = \(bind: key)").run()
+            try await Self.recordAudit(db, .deleteRegisteredModelTag, name: name, before: ["tag." + key: previous])
         }
     }
 

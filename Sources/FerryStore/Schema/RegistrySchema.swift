@@ -31,4 +31,16 @@ enum RegistrySchema {
             """,
         ]
     }
+
+    static let audit = Migration(version: 3, name: "registry audit trail") { kind in
+        let text = kind.textType
+        return [
+            """
+            CREATE TABLE registry_audit (
+                id \(kind.autoIncrementPrimaryKey), timestamp BIGINT NOT NULL, actor \(text) NOT NULL, action \(text) NOT NULL,
+                name \(text) NOT NULL, version BIGINT, before_state \(text) NOT NULL, after_state \(text) NOT NULL)
+            """,
+            "CREATE INDEX registry_audit_by_name ON registry_audit (name, id)",
+        ]
+    }
 }

@@ -1,0 +1,49 @@
+import FerryBlobs
+import FerryCore
+import FerryStore
+
+/// Creates model versions: confines the source, scans the version's files, records the verdict as the
+/// `ferry.scan` and `ferry.scan.findings` tags, and (with `requireCleanModels`) refuses a version whose
+/// scan is not clean. Nothing is created when any step refuses.
+struct ModelVersionRegistrar: Sendable {
+    let registry: any RegistryStore
+    let sources: ModelVersionSourceResolver
+    let scan: ModelArtifactScan
+    let requireCleanModels: Bool
+
+    /// A create-version request as the client sent it.
+    struct Request: Sendable {
+        var name: String
+        var source: String
+        var runID: String?
+        var modelID: String?
+        var runLink: String?
+        var description: String?
+        var tags: [KeyValue]
+    }
+
+    func register(_ request: Request) async throws -> ModelVersion {
+        try RegistryValidation.validateModelName(request.name)
+        for tag in request.tags { try Self.refuseReservedTag(tag.key) }
+        let resolved = try await sources.resolve(source: request.source, runID: request.runID, modelID: request.modelID)
+        _ = try await registry.registeredModel(named: request.name)  // an unknown model is 404, before any scanning
+        let result = try await scan.scan(location: resolved.storageLocation)
+        if requireCleanModels && result.verdict != ScanVerdict.clean.rawValue {
+            let findings = result.tags.first { $0.key == ModelVersionScanTags.findingsKey }?.value ?? ""
+            throw FerryError.invalidParameter(
+                "Model version refused: this server requires clean models (--require-clean-models) and the artifact scan of "
+                    + "'\(resolved.storageLocation)' is \(result.verdict): \(findings)")
+        }
+        return try await registry.createModelVersion(
+            NewModelVersion(
+                name: request.name, source: resolved.source, runID: resolved.runID, runLink: request.runLink,
+                description: request.description, modelID: resolved.modelID, tags: request.tags + result.tags))
+    }
+
+    /// The scan tags are Ferry's to write: clients may neither set nor delete them.
+    static func refuseReservedTag(_ key: String) throws {
+        if key == ModelVersionScanTags.verdictKey || key == ModelVersionScanTags.findingsKey {
+            throw FerryError.invalidParameter("Tag key '\(key)' is reserved for Ferry's artifact scanner and cannot be set or deleted by clients.")
+        }
+    }
+}
