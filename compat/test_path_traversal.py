@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import IS_MLFLOW, assert_client_error, raw_request
+from support import IS_MLFLOW, assert_client_error, raw_request, unique
 
 PREFIXES = {
     "api": "/api/2.0/mlflow-artifacts/artifacts",
@@ -191,6 +191,47 @@ def test_run_artifact_route_serves_real_file(base_url, run_with_file):
     response = raw_request(base_url, "GET", f"/get-artifact?run_uuid={run_with_file}&path=ok.txt")
     if response.status == 404 and not IS_MLFLOW:
         pytest.skip("/get-artifact (a UI-only route) is not implemented")
+    assert response.status == 200 and response.body == b"ok"
+
+
+# ----------------------------------------------------------------------------- model-version files
+# GET /model-versions/get-artifact?name=&version=&path= resolves paths under the version's storage
+# location; here a version whose source is the run's artifact root, four levels below the sentinel.
+
+VERSION_ROUTES = {
+    "mv-get-artifact": "/model-versions/get-artifact?name={name}&version=1&path={path}",
+    # Ferry also serves it under /ajax-api, like /get-artifact; MLflow answers 404 there (a refusal too)
+    "ajax-mv-get-artifact": "/ajax-api/2.0/mlflow/model-versions/get-artifact?name={name}&version=1&path={path}",
+}
+
+
+@pytest.fixture(scope="module")
+def version_with_file(rest, run_with_file):
+    name = unique("mvfiles")
+    assert rest.post("registered-models/create", {"name": name}).status_code == 200
+    root = rest.get_run(run_with_file)["info"]["artifact_uri"]
+    response = rest.post("model-versions/create", {"name": name, "source": root, "run_id": run_with_file})
+    assert response.status_code == 200, response.text
+    return name
+
+
+@pytest.mark.parametrize("route", sorted(VERSION_ROUTES))
+@pytest.mark.parametrize("case", RUN_CASES)
+def test_model_version_artifact_traversal(base_url, outside, version_with_file, route, case):
+    before = snapshot(outside)
+    path = CASES[case](4)
+    response = raw_request(base_url, "GET", VERSION_ROUTES[route].format(name=version_with_file, path=path))
+    assert_client_error(response.status, response.body.decode("utf-8", "replace"))
+    assert SECRET not in response.body
+    assert b"root:x:0:0" not in response.body
+    assert snapshot(outside) == before
+
+
+@pytest.mark.parametrize("route", sorted(VERSION_ROUTES))
+def test_model_version_artifact_serves_real_file(base_url, version_with_file, route):
+    if IS_MLFLOW and route.startswith("ajax"):
+        pytest.skip("MLflow serves this route only without the /ajax-api prefix")
+    response = raw_request(base_url, "GET", VERSION_ROUTES[route].format(name=version_with_file, path="ok.txt"))
     assert response.status == 200 and response.body == b"ok"
 
 

@@ -48,17 +48,18 @@ extension ArtifactScanner {
             if mayMatter { findings.note("compression method \(entry.method) not supported; member not scanned", in: entry.name) }
             return
         }
-        let range: Range<Int>
+        let memberData: ZipArchive.MemberData
         do {
-            range = try archive.dataRange(of: entry)
+            memberData = try archive.data(of: entry)
         } catch {
             findings.note("\(error)", in: entry.name)
             return
         }
-        let stored = archive.bytes.slice(range)
+        let stored = archive.bytes.slice(memberData.range)
         let head = entry.method == 0 ? Array(stored.prefix(8)) : DeflateDecoder.inflate(stored, outputLimit: 8).output
         let readsAsPickle = isPickleByName || Self.startsLikePickle(head)
         guard readsAsPickle || isNumpyByName || head.starts(with: NumpyArrayHeader.magic) else { return }
+        if memberData.isTruncated { findings.note("member data truncated; the bytes present were scanned", in: entry.name) }
         let scanContents = { (contents: UnsafeBufferPointer<UInt8>) -> ScanFindings in
             var memberFindings = ScanFindings()
             if readsAsPickle {

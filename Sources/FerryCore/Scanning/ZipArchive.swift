@@ -21,13 +21,14 @@ struct ZipArchive {
         var concatenated = end.offset - end.directorySize - end.directoryOffset
         if end.isZip64 { concatenated -= ZipEndRecord.zip64RecordsSize }
         let directoryStart = end.directoryOffset + concatenated
-        guard directoryStart >= 0, end.directorySize >= 0, directoryStart <= bytes.count - end.directorySize else {
+        guard directoryStart >= 0, directoryStart <= bytes.count, end.directorySize >= 0 else {
             throw ZipFormatError("central directory outside the file")
         }
-        let directory = bytes.slice(directoryStart..<(directoryStart + end.directorySize))
+        // Like zipfile, read the directory's declared size but accept that the file may end sooner.
+        let directory = bytes.slice(directoryStart..<min(bytes.count, directoryStart + min(end.directorySize, bytes.count)))
         var entries: [ZipEntry] = []
         var position = 0
-        while position < directory.count {
+        while position < end.directorySize {
             let entry = try ZipEntry(centralDirectory: directory, at: &position, shift: concatenated)
             entries.append(entry)
         }
@@ -40,17 +41,26 @@ struct ZipArchive {
         ZipEndRecord.locate(in: bytes) != nil
     }
 
-    /// The range of `entry`'s stored (possibly compressed) data.
-    /// - Throws: ``ZipFormatError`` when the local header is missing or the data runs past the end.
-    func dataRange(of entry: ZipEntry) throws(ZipFormatError) -> Range<Int> {
+    /// The range of `entry`'s stored (possibly compressed) data, cut short where the file ends (as
+    /// `zipfile` reads whatever is there); ``MemberData/isTruncated`` then says so.
+    /// - Throws: ``ZipFormatError`` when the local header is missing.
+    func data(of entry: ZipEntry) throws(ZipFormatError) -> MemberData {
         let header = entry.localHeaderOffset
         guard header >= 0, bytes.hasBytes(ZipEntry.localHeaderSignature, at: header),
             let nameLength = bytes.littleEndianInteger(at: header + 26, byteCount: 2),
             let extraLength = bytes.littleEndianInteger(at: header + 28, byteCount: 2)
         else { throw ZipFormatError("bad local header") }
-        let start = header + 30 + Int(nameLength) + Int(extraLength)
-        guard start <= bytes.count, entry.compressedSize <= bytes.count - start else { throw ZipFormatError("member data truncated") }
-        return start..<(start + entry.compressedSize)
+        let start = min(header + 30 + Int(nameLength) + Int(extraLength), bytes.count)
+        let available = bytes.count - start
+        return MemberData(range: start..<(start + min(entry.compressedSize, available)), isTruncated: entry.compressedSize > available)
+    }
+
+    /// Where a member's stored data lies in the archive's buffer.
+    struct MemberData: Equatable {
+        /// The stored bytes that are present.
+        let range: Range<Int>
+        /// Whether the file ends before the size the directory records.
+        let isTruncated: Bool
     }
 }
 

@@ -22,26 +22,27 @@ struct ZipEntry: Equatable {
     private static let zip64ExtraID = 0x0001
     private static let saturated32: UInt64 = 0xFFFF_FFFF
 
-    /// Reads the entry at `position` in `directory` and moves `position` past it; `shift` is added to
-    /// the recorded local-header offset.
+    /// Reads the entry at `position` in `directory` and moves `position` past its recorded length;
+    /// `shift` is added to the recorded local-header offset.
     /// - Throws: ``ZipFormatError`` for a truncated entry, a bad signature or a bad ZIP64 field.
     init(centralDirectory directory: UnsafeBufferPointer<UInt8>, at position: inout Int, shift: Int) throws(ZipFormatError) {
         let start = position
-        guard directory.hasBytes(Self.centralSignature, at: start), start + Self.fixedSize <= directory.count else {
-            throw ZipFormatError("bad central directory entry at \(start)")
-        }
+        guard start + Self.fixedSize <= directory.count else { throw ZipFormatError("truncated central directory") }
+        guard directory.hasBytes(Self.centralSignature, at: start) else { throw ZipFormatError("bad central directory entry at \(start)") }
         func field(_ offset: Int, _ width: Int) -> UInt64 { directory.littleEndianInteger(at: start + offset, byteCount: width) ?? 0 }
         let nameLength = Int(field(28, 2))
         let extraLength = Int(field(30, 2))
         let commentLength = Int(field(32, 2))
+        // Variable-length fields are cut where the directory ends, as zipfile's reads of them are.
+        func clamped(_ offset: Int) -> Int { min(offset, directory.count) }
         let nameStart = start + Self.fixedSize
-        let extraStart = nameStart + nameLength
-        let end = extraStart + extraLength + commentLength
-        guard end <= directory.count else { throw ZipFormatError("truncated central directory entry at \(start)") }
+        let extraStart = clamped(nameStart + nameLength)
+        let extraEnd = clamped(nameStart + nameLength + extraLength)
+        let end = nameStart + nameLength + extraLength + commentLength
         var uncompressed = field(24, 4)
         var compressed = field(20, 4)
         var headerOffset = field(42, 4)
-        try Self.applyZip64Extra(directory.slice(extraStart..<(extraStart + extraLength)), &uncompressed, &compressed, &headerOffset)
+        try Self.applyZip64Extra(directory.slice(extraStart..<extraEnd), &uncompressed, &compressed, &headerOffset)
         guard let compressedSize = Int(exactly: compressed), let uncompressedSize = Int(exactly: uncompressed),
             let recordedOffset = Int(exactly: headerOffset)
         else { throw ZipFormatError("member sizes out of range") }

@@ -17,6 +17,7 @@ public struct FerryResponder: HTTPResponder {
 
     let routes: APIRouteTable
     let artifacts: ArtifactProxy
+    let versionArtifacts: ModelVersionArtifacts
     let version: String
     let logger: Logger
     /// The largest JSON body accepted.
@@ -31,6 +32,8 @@ public struct FerryResponder: HTTPResponder {
         let artifacts = ArtifactProxy(blobs: blobs, store: store)
         self.routes = APIRouteTable(handlers.routes + registry.routes + AuditHandlers.routes(registry: store) + artifacts.routes + ServerInfoHandlers.routes(version: version))
         self.artifacts = artifacts
+        self.versionArtifacts = ModelVersionArtifacts(
+            proxy: artifacts, registry: store, sources: ModelVersionSourceResolver(registry: store, tracking: store))
         self.version = version
         self.logger = logger
     }
@@ -48,6 +51,9 @@ public struct FerryResponder: HTTPResponder {
             }
             if path == "/get-artifact" || path == "/ajax-api/2.0/mlflow/get-artifact" {
                 return try await artifacts.runArtifact(request)
+            }
+            if ModelVersionArtifacts.paths.contains(path) {
+                return try await versionArtifacts.download(request)
             }
             guard let rest = Self.strip(path, prefixes: ["/api/", "/ajax-api/"]) else {
                 throw FerryError(.endpointNotFound, "No endpoint \(request.method.rawValue) \(path)")

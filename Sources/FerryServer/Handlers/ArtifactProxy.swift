@@ -96,12 +96,17 @@ struct ArtifactProxy: Sendable {
         }
     }
 
+    /// The blob path of a location in this server's store (`mlflow-artifacts:/<path>`); `nil` for any other location.
+    static func storePath(of uri: String) -> BlobPath? {
+        let location = StorageLocation(uri)
+        guard location.scheme == "mlflow-artifacts", location.authority.isEmpty else { return nil }
+        return try? BlobPath(segments: location.segments)
+    }
+
     /// The blob path under a run's artifact root, when the run's artifacts live in this server's store.
     func runArtifactRoot(_ runID: String) async throws -> (uri: String, path: BlobPath?) {
         let uri = try await store.run(id: runID).info.artifactURI
-        guard uri.hasPrefix(Self.scheme) else { return (uri, nil) }
-        let rest = uri.dropFirst(Self.scheme.count).drop { $0 == "/" }
-        return (uri, try Self.blobPath(String(rest)))
+        return (uri, Self.storePath(of: uri))
     }
 
     /// `GET /get-artifact?run_uuid=&path=`: a file of a run, for the UI.

@@ -18,8 +18,7 @@ struct ModelArtifactScan: Sendable {
 
     /// The scan of the files at `location` (a file or a directory tree).
     func scan(location: String) async throws -> ModelScanResult {
-        let parsed = StorageLocation(location)
-        guard parsed.scheme == "mlflow-artifacts", parsed.authority.isEmpty, let root = try? BlobPath(segments: parsed.segments) else {
+        guard let root = ArtifactProxy.storePath(of: location) else {
             return ModelScanResult(reports: [], skipped: ["\(location): outside the server's artifact store, not scanned"])
         }
         var result = ModelScanResult(reports: [], skipped: [])
