@@ -4,7 +4,6 @@ Reference: ../shared/reference/mlflow-rest.md §1.6, §2, §3. Model versions an
 test_registry_versions.py.
 """
 
-import os
 import time
 
 import mlflow
@@ -13,12 +12,7 @@ from mlflow.exceptions import MlflowException
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
 
-from support import SERVER_KIND, add_version, assert_error, ferry_only, now_ms, unique
-
-pytestmark = pytest.mark.skipif(
-    SERVER_KIND == "ferry" and os.environ.get("FERRY_COMPAT_REGISTRY") != "1",
-    reason="model registry not implemented in ferry yet (issue 3); set FERRY_COMPAT_REGISTRY=1 to run",
-)
+from support import add_version, assert_error, ferry_only, now_ms, unique
 
 
 @pytest.fixture(scope="module")
