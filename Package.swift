@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "FerryStore", targets: ["FerryStore"]),
         .library(name: "FerryBlobs", targets: ["FerryBlobs"]),
         .library(name: "FerryServer", targets: ["FerryServer"]),
+        .library(name: "FerryClient", targets: ["FerryClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -73,9 +74,14 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "FerryClient",
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "ferry",
             dependencies: [
+                "FerryClient",
                 "FerryCore",
                 "FerryStore",
                 "FerryBlobs",
@@ -85,10 +91,12 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),
+        .testTarget(name: "FerryClientTests", dependencies: ["FerryClient"], swiftSettings: upcoming),
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"], swiftSettings: upcoming),
         .testTarget(
             name: "FerryStoreTests",

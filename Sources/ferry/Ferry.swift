@@ -14,9 +14,15 @@ struct Ferry: AsyncParsableCommand {
             Then point the mlflow client at it:
 
               export MLFLOW_TRACKING_URI=http://127.0.0.1:5000
+
+            Browse the model registry and its audit trail:
+
+              ferry models list
+              ferry models show churn@champion
+              ferry audit --model churn
             """,
         version: FerryVersion.current,
-        subcommands: [ServerCommand.self]
+        subcommands: [ServerCommand.self, ModelsCommand.self, AuditCommand.self]
     )
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds MLflow search filter strings.
 public enum SearchFilter {
     /// `name='…'`: the filter that matches one registered model's versions exactly.

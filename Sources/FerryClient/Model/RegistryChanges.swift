@@ -22,6 +22,23 @@ public struct AliasChange: Codable, Sendable, Equatable {
         self.version = version
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        alias = try container.decode(String.self, forKey: .alias)
+        previousVersion = try container.decodeIfPresent(String.self, forKey: .previousVersion)
+        version = try container.decodeIfPresent(String.self, forKey: .version)
+    }
+
+    /// Writes both versions, as `null` when unset, so that scripts always find the keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(alias, forKey: .alias)
+        try container.encode(previousVersion, forKey: .previousVersion)
+        try container.encode(version, forKey: .version)
+    }
+
     /// True when the alias points where it pointed before.
     public var isUnchanged: Bool { previousVersion == version }
 }

@@ -1,12 +1,18 @@
 extension ArtifactScanner {
     private static let sevenZipMagic: [UInt8] = [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]
 
-    /// Scans a whole file, choosing by its content (and, for `.npy`, its extension) how to read it.
+    /// The extensions picklescan reads as PyTorch files (`_pytorch_file_extensions`).
+    static let pytorchExtensions: Set<String> = [".bin", ".pt", ".pth", ".ckpt"]
+
+    /// Scans a whole file, choosing by its content (and, for `.npy` and PyTorch files, its extension)
+    /// how to read it.
     func scanFile(_ bytes: UnsafeBufferPointer<UInt8>, extension fileExtension: String, into findings: inout ScanFindings) {
         if bytes.hasBytes(ZipEntry.localHeaderSignature) || ZipArchive.hasEndRecord(bytes) {
             scanZip(bytes, into: &findings)
         } else if bytes.hasBytes(Self.sevenZipMagic) {
             findings.note("7z archives are not scanned", in: nil)
+        } else if Self.pytorchExtensions.contains(fileExtension), let legacy = LegacyTorchFile.scan(bytes) {
+            findings.add(legacy, in: nil)
         } else if fileExtension == ".npy" || bytes.hasBytes(NumpyArrayHeader.magic) {
             scanNumpy(bytes, in: nil, into: &findings)
         } else if let compression = CompressedPickleStream.detect(bytes) {
@@ -39,13 +45,10 @@ extension ArtifactScanner {
         let memberExtension = PythonPath.pathExtension(of: entry.name).lowercased()
         let isPickleByName = Self.pickleMemberExtensions.contains(memberExtension)
         let isNumpyByName = memberExtension == ".npy"
-        let mayMatter = isPickleByName || isNumpyByName
-        guard !entry.isEncrypted else {
-            if mayMatter { findings.note("encrypted member not scanned", in: entry.name) }
-            return
-        }
         guard entry.method == 0 || entry.method == 8 else {
-            if mayMatter { findings.note("compression method \(entry.method) not supported; member not scanned", in: entry.name) }
+            if isPickleByName || isNumpyByName {
+                findings.note("compression method \(entry.method) not supported; member not scanned", in: entry.name)
+            }
             return
         }
         let memberData: ZipArchive.MemberData
@@ -59,6 +62,7 @@ extension ArtifactScanner {
         let head = entry.method == 0 ? Array(stored.prefix(8)) : DeflateDecoder.inflate(stored, outputLimit: 8).output
         let readsAsPickle = isPickleByName || Self.startsLikePickle(head)
         guard readsAsPickle || isNumpyByName || head.starts(with: NumpyArrayHeader.magic) else { return }
+        if entry.isEncrypted { findings.note("member marked encrypted; its bytes were read as they are", in: entry.name) }
         if memberData.isTruncated { findings.note("member data truncated; the bytes present were scanned", in: entry.name) }
         let scanContents = { (contents: UnsafeBufferPointer<UInt8>) -> ScanFindings in
             var memberFindings = ScanFindings()

@@ -12,8 +12,12 @@
 /// - in an archive, members are scanned when their extension is a pickle one (`.pkl`, `.pickle`,
 ///   `.joblib`, `.dat`, `.data`; so PyTorch's `archive/data.pkl`) or their first bytes are a `PROTO`
 ///   opcode; `.npy` members and members starting with NumPy's magic are read as `.npy` files. Stored
-///   and deflated members are read; other methods and encrypted members are reported as errors. Every
-///   central-directory entry is read, duplicates included;
+///   and deflated members are read, other methods are reported as errors; a member flagged encrypted
+///   is read as it is, as picklescan reads it. Every central-directory entry is read, duplicates
+///   included;
+/// - a `.pt`, `.pth`, `.bin` or `.ckpt` file that is not an archive is read as picklescan reads a
+///   legacy `torch.save` file when it is one: its first five pickles, an error ending only the pickle
+///   it occurs in, and never the raw storages after them;
 /// - a `.npy` file is scanned past its header only when its dtype holds objects;
 /// - reading stops at the first malformed opcode: globals found before count, the error is reported,
 ///   and a file with only an error is clean (picklescan: "could not parse as pickle").

@@ -42,6 +42,11 @@ struct ByteCursor {
         return offset..<(offset + count)
     }
 
+    /// Moves past the last byte, as a Python read that ran out of data leaves its file.
+    mutating func moveToEnd() {
+        offset = bytes.count
+    }
+
     /// The range of the bytes up to the next newline, moving past the newline; `nil` when no newline
     /// follows (the position then moves to the end, as Python's `readline` would have read it all).
     mutating func readLine() -> Range<Int>? {

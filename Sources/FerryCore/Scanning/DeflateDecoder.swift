@@ -80,7 +80,9 @@ enum DeflateDecoder {
             let length = DeflateTables.lengthBases[lengthIndex] + Int(lengthExtra)
             let distanceSymbol = try distances.decode(from: &reader)
             guard distanceSymbol < DeflateTables.distanceBases.count else { throw DeflateError("invalid distance symbol \(distanceSymbol)") }
-            guard let distanceExtra = reader.read(DeflateTables.distanceExtraBits[distanceSymbol]) else { throw DeflateError("input ends in a distance") }
+            guard let distanceExtra = reader.read(DeflateTables.distanceExtraBits[distanceSymbol]) else {
+                throw DeflateError("input ends in a distance")
+            }
             let distance = DeflateTables.distanceBases[distanceSymbol] + Int(distanceExtra)
             guard distance <= output.count else { throw DeflateError("distance \(distance) reaches before the start of the output") }
             let copyCount = min(length, limit - output.count)

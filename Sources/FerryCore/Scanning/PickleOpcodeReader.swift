@@ -21,15 +21,22 @@ struct PickleOpcodeReader {
     /// Whether the whole buffer has been read.
     var isAtEnd: Bool { cursor.isAtEnd }
 
-    /// The next instruction.
+    /// The next instruction. After an error the reader stands where `pickletools` would leave its file:
+    /// past the bytes it read, or at the end when an argument was cut short.
     /// - Throws: ``PickleParseError`` at the end of the buffer, on a byte that is no opcode, or on an
     ///   argument that is truncated or malformed.
     mutating func next() throws(PickleParseError) -> PickleInstruction {
         let start = cursor.offset
         guard let byte = cursor.readByte() else { throw PickleParseError(reason: .exhaustedBeforeStop, offset: start) }
         guard let opcode = PickleOpcode(rawValue: byte) else { throw PickleParseError(reason: .unknownOpcode(byte), offset: start) }
-        let argument = try readArgument(of: opcode, at: start)
-        return PickleInstruction(opcode: opcode, offset: start, argument: argument)
+        do {
+            let argument = try readArgument(of: opcode, at: start)
+            return PickleInstruction(opcode: opcode, offset: start, argument: argument)
+        } catch {
+            // Python's reads consume what is left when they come up short; the next read starts at the end.
+            if case .truncatedArgument = error.reason { cursor.moveToEnd() }
+            throw error
+        }
     }
 
     private mutating func readArgument(of opcode: PickleOpcode, at start: Int) throws(PickleParseError) -> PickleArgument {

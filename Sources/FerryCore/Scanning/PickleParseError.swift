@@ -12,6 +12,8 @@ struct PickleParseError: Error, Equatable, CustomStringConvertible {
         case truncatedArgument(PickleOpcode)
         /// An argument that `pickletools` refuses (a bad literal, a negative length, bad UTF-8).
         case invalidArgument(PickleOpcode, String)
+        /// An opcode that needs more values than the pickle has pushed so far; the unpickler fails there.
+        case stackUnderflow(PickleOpcode)
     }
 
     /// What went wrong.
@@ -29,6 +31,8 @@ struct PickleParseError: Error, Equatable, CustomStringConvertible {
             "not enough data for the argument of \(opcode.pickletoolsName) at offset \(offset)"
         case .invalidArgument(let opcode, let detail):
             "invalid argument for \(opcode.pickletoolsName) at offset \(offset): \(detail)"
+        case .stackUnderflow(let opcode):
+            "\(opcode.pickletoolsName) at offset \(offset) comes before two values were pushed; unpickling fails there"
         }
     }
 }

@@ -6,12 +6,15 @@
 /// it can see. Two refinements over picklescan make that stricter, never looser:
 /// - the value a memo store saves is the last value pushed, so a string fetched from the memo and
 ///   stored again still resolves, and a memoized non-string resolves to `unknown`, not to its text;
-/// - `FRAME` pushes nothing and is looked through, as the unpickler does.
+/// - `FRAME` pushes nothing and is looked through, as the unpickler does;
+/// - a `STACK_GLOBAL` before two values were pushed in the pickle ends it with an error, since the
+///   unpickler fails there without importing anything (picklescan raises an exception instead).
 struct PickleStackTracker {
     private let buffer: UnsafeBufferPointer<UInt8>
     private var memo = PickleMemo()
     private var newest: StackValue?
     private var secondNewest: StackValue?
+    private var pushCount = 0
 
     /// A tracker at the start of a pickle whose text lives in `buffer`.
     init(buffer: UnsafeBufferPointer<UInt8>) {
@@ -19,7 +22,8 @@ struct PickleStackTracker {
     }
 
     /// Takes in the next instruction; returns the global it imports, if it imports one.
-    mutating func apply(_ instruction: PickleInstruction) -> PickleGlobal? {
+    /// - Throws: ``PickleParseError`` for a `STACK_GLOBAL` that cannot have two values to take.
+    mutating func apply(_ instruction: PickleInstruction) throws(PickleParseError) -> PickleGlobal? {
         switch instruction.opcode {
         case .memoize:
             memo.store(newestString, at: memo.nextMemoizeKey)
@@ -37,6 +41,7 @@ struct PickleStackTracker {
             push(.opaque)
             if case .global(let module, let name) = instruction.argument { return PickleGlobal(module: module, name: name) }
         case .stackGlobal:
+            guard pushCount >= 2 else { throw PickleParseError(reason: .stackUnderflow(.stackGlobal), offset: instruction.offset) }
             let global = PickleGlobal(module: resolved(secondNewest), name: resolved(newest))
             push(.opaque)
             return global
@@ -60,6 +65,7 @@ struct PickleStackTracker {
     private mutating func push(_ value: StackValue) {
         secondNewest = newest
         newest = value
+        pushCount += 1
     }
 
     private func resolved(_ value: StackValue?) -> String {

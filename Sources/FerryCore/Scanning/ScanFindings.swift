@@ -13,7 +13,7 @@ struct ScanFindings {
     /// Adds what a pickle stream scan found in `part`.
     mutating func add(_ scan: PickleStreamScan, in part: String?) {
         globals.formUnion(scan.globals)
-        if let error = scan.error { note(error.description, in: part) }
+        for error in scan.errors { note(error.description, in: part) }
     }
 
     /// Adds everything `other` found.

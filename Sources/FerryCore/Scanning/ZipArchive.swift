@@ -18,12 +18,12 @@ struct ZipArchive {
     init(_ bytes: UnsafeBufferPointer<UInt8>) throws(ZipFormatError) {
         self.bytes = bytes
         guard let end = ZipEndRecord.locate(in: bytes) else { throw ZipFormatError("no end of central directory record") }
+        // Recorded sizes and offsets come from the file: bound them so that the arithmetic cannot overflow.
+        guard end.directorySize < 1 << 60, end.directoryOffset < 1 << 60 else { throw ZipFormatError("central directory outside the file") }
         var concatenated = end.offset - end.directorySize - end.directoryOffset
         if end.isZip64 { concatenated -= ZipEndRecord.zip64RecordsSize }
         let directoryStart = end.directoryOffset + concatenated
-        guard directoryStart >= 0, directoryStart <= bytes.count, end.directorySize >= 0 else {
-            throw ZipFormatError("central directory outside the file")
-        }
+        guard directoryStart >= 0, directoryStart <= bytes.count else { throw ZipFormatError("central directory outside the file") }
         // Like zipfile, read the directory's declared size but accept that the file may end sooner.
         let directory = bytes.slice(directoryStart..<min(bytes.count, directoryStart + min(end.directorySize, bytes.count)))
         var entries: [ZipEntry] = []

@@ -44,14 +44,14 @@ struct ZipEntry: Equatable {
         var headerOffset = field(42, 4)
         try Self.applyZip64Extra(directory.slice(extraStart..<extraEnd), &uncompressed, &compressed, &headerOffset)
         guard let compressedSize = Int(exactly: compressed), let uncompressedSize = Int(exactly: uncompressed),
-            let recordedOffset = Int(exactly: headerOffset)
+            let recordedOffset = Int(exactly: headerOffset), case (let shifted, false) = recordedOffset.addingReportingOverflow(shift)
         else { throw ZipFormatError("member sizes out of range") }
         name = String(decoding: directory.slice(nameStart..<extraStart), as: UTF8.self)
         method = Int(field(10, 2))
         flags = Int(field(8, 2))
         self.compressedSize = compressedSize
         self.uncompressedSize = uncompressedSize
-        localHeaderOffset = recordedOffset + shift
+        localHeaderOffset = shifted
         position = end
     }
 

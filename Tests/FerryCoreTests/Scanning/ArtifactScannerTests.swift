@@ -57,12 +57,23 @@ struct ArtifactScannerTests {
         #expect(scanner.scan(path: "model.zip", contents: byName).isUnsafe)
     }
 
-    @Test("Unsupported and encrypted pickle members are reported, not scanned")
+    @Test("Members with an unsupported compression method are reported, not scanned")
     func unsupportedMembers() {
         let archive = B.zip([.init(name: "a.pkl", method: 12, stored: [1, 2, 3]), .init(name: "b.txt", method: 14, stored: [0])])
         let report = scanner.scan(path: "x.zip", contents: archive)
         #expect(!report.isUnsafe)
         #expect(report.errors == ["a.pkl: compression method 12 not supported; member not scanned"])
+    }
+
+    @Test("A member flagged encrypted is read as it is, as picklescan reads it")
+    func encryptedFlag() {
+        var archive = B.zip([.init(name: "archive/data.pkl", stored: maliciousPickle)])
+        archive[6] = 1  // local header flags
+        let centralFlags = 30 + 16 + maliciousPickle.count + 8
+        archive[centralFlags] = 1
+        let report = scanner.scan(path: "model.pt", contents: archive)
+        #expect(report.dangerous == [osSystem])
+        #expect(report.errors == ["archive/data.pkl: member marked encrypted; its bytes were read as they are"])
     }
 
     @Test("A pickle with a zip appended is read as a pickle too")
@@ -89,7 +100,8 @@ struct ArtifactScannerTests {
 
     @Test("zlib- and gzip-compressed joblib files are decompressed")
     func compressed() {
-        let storedBlock: [UInt8] = [0x01] + B.littleEndian(UInt64(maliciousPickle.count), 2) + B.littleEndian(UInt64(~UInt16(maliciousPickle.count)), 2) + maliciousPickle
+        let length = UInt16(maliciousPickle.count)
+        let storedBlock: [UInt8] = [0x01] + B.littleEndian(UInt64(length), 2) + B.littleEndian(UInt64(~length), 2) + maliciousPickle
         let zlib: [UInt8] = [0x78, 0x9C] + storedBlock + [0, 0, 0, 0]
         #expect(scanner.scan(path: "model.joblib", contents: zlib).dangerous == [osSystem])
         let gzip: [UInt8] = [0x1F, 0x8B, 0x08, 0x08, 0, 0, 0, 0, 0, 0x03] + B.ascii("m.pkl") + [0] + storedBlock + [0, 0, 0, 0, 0, 0, 0, 0]
@@ -141,11 +153,10 @@ struct ArtifactScannerTests {
             stream.replaceSubrange(start..<(start + 9), with: [0x8E] + B.littleEndian(UInt64(chunk), 8))
         }
         stream.replaceSubrange((stream.count - 2)..., with: [0x65, 0x2E])
-        let clock = ContinuousClock()
-        var report: FileScanReport?
-        let elapsed = clock.measure { report = scanner.scan(path: "arrays.pkl", contents: stream) }
-        #expect(report?.errors == [])
-        #expect(report?.isUnsafe == false)
-        #expect(elapsed < .seconds(1))
+        // The payloads are skipped, not read as opcodes (no timing assertion: shared machines are noisy).
+        let report = scanner.scan(path: "arrays.pkl", contents: stream)
+        #expect(report.errors == [])
+        #expect(report.isUnsafe == false)
+        #expect(report.dangerous.isEmpty && report.unknown.isEmpty)
     }
 }

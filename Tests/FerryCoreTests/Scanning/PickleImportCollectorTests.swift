@@ -16,7 +16,7 @@ struct PickleImportCollectorTests {
         // cos\nsystem\n(S'echo pwned'\ntR.
         let result = scan(B.ascii("cos\nsystem\n(S'echo pwned'\ntR."))
         #expect(result.globals == [global("os", "system")])
-        #expect(result.error == nil)
+        #expect(result.errors.isEmpty)
         #expect(result.completePickleCount == 1)
     }
 
@@ -39,7 +39,7 @@ struct PickleImportCollectorTests {
             + B.shortBinUnicode("id") + [0x94, 0x85, 0x94, 0x52, 0x94, 0x2E]
         let result = scan(stream)
         #expect(result.globals == [global("posix", "system")])
-        #expect(result.error == nil)
+        #expect(result.errors.isEmpty)
     }
 
     @Test("STACK_GLOBAL operands fetched from the memo with BINGET and LONG_BINGET")
@@ -65,8 +65,8 @@ struct PickleImportCollectorTests {
     }
 
     @Test("Operands that are not visible strings resolve to unknown", arguments: [
-        // Fewer than two values before STACK_GLOBAL.
-        [0x80, 0x04, 0x93, 0x2E],
+        // Only PROTO and one string before STACK_GLOBAL (picklescan counts PROTO as an operand too).
+        [0x80, 0x04] + ScanTestBytes.shortBinUnicode("system") + [0x93, 0x2E],
         // A fetch of a memo key never stored.
         [0x80, 0x04, 0x68, 0x07] + ScanTestBytes.shortBinUnicode("system") + [0x93, 0x2E],
         // The module is computed by a call (REDUCE), not pushed as a string.
@@ -80,21 +80,30 @@ struct PickleImportCollectorTests {
         #expect(globals.allSatisfy { $0.isUnresolved })
     }
 
+    @Test("STACK_GLOBAL before two values were pushed ends the pickle with an error")
+    func stackUnderflow() {
+        let result = scan([0x93, 0x8C, 0x02] + B.ascii("os") + [0x2E])
+        #expect(result.globals.isEmpty)
+        #expect(result.errors == [PickleParseError(reason: .stackUnderflow(.stackGlobal), offset: 0)])
+    }
+
     @Test("FRAME between the operands is looked through")
     func frameBetweenOperands() {
-        let stream: [UInt8] = [0x80, 0x04] + B.shortBinUnicode("os") + [0x94, 0x95] + B.littleEndian(9, 8) + B.shortBinUnicode("system") + [0x94, 0x93, 0x2E]
+        let stream: [UInt8] =
+            [0x80, 0x04] + B.shortBinUnicode("os") + [0x94, 0x95] + B.littleEndian(9, 8) + B.shortBinUnicode("system") + [0x94, 0x93, 0x2E]
         #expect(scan(stream).globals == [global("os", "system")])
     }
 
     @Test("Concatenated pickles are all read, each with its own memo")
     func concatenated() {
-        let safe: [UInt8] = [0x80, 0x04] + B.shortBinUnicode("collections") + [0x94] + B.shortBinUnicode("OrderedDict") + [0x94, 0x93, 0x29, 0x52, 0x2E]
+        let safe: [UInt8] =
+            [0x80, 0x04] + B.shortBinUnicode("collections") + [0x94] + B.shortBinUnicode("OrderedDict") + [0x94, 0x93, 0x29, 0x52, 0x2E]
         let malicious: [UInt8] = [0x80, 0x02] + B.ascii("cos\nsystem\n") + [0x71, 0x00, 0x2E]
         let third: [UInt8] = [0x80, 0x04, 0x68, 0x00] + B.shortBinUnicode("x") + [0x93, 0x2E]  // memo 0 is not inherited
         let result = scan(safe + malicious + third)
         #expect(result.globals == [global("collections", "OrderedDict"), global("os", "system"), global("unknown", "x")])
         #expect(result.completePickleCount == 3)
-        #expect(result.error == nil)
+        #expect(result.errors.isEmpty)
     }
 
     @Test("Reading stops at the first malformed opcode and keeps what came before")
@@ -103,7 +112,7 @@ struct PickleImportCollectorTests {
         let rawArrayBytes: [UInt8] = [0x01, 0xFF, 0xFF] + B.ascii("cos\nsystem\n.")
         let result = scan(first + rawArrayBytes)
         #expect(result.globals == [global("numpy", "dtype")])
-        #expect(result.error?.reason == .unknownOpcode(0x01))
+        #expect(result.errors.map(\.reason) == [.unknownOpcode(0x01)])
         #expect(result.completePickleCount == 1)
     }
 
@@ -111,13 +120,13 @@ struct PickleImportCollectorTests {
     func truncatedKeepsGlobals() {
         let result = scan([0x80, 0x02] + B.ascii("cos\nsystem\n") + [0x8C, 50])
         #expect(result.globals == [global("os", "system")])
-        #expect(result.error != nil)
+        #expect(result.errors.count == 1)
     }
 
     @Test("Empty input is a parse error with nothing found")
     func empty() {
         let result = scan([])
         #expect(result.globals.isEmpty)
-        #expect(result.error?.reason == .exhaustedBeforeStop)
+        #expect(result.errors.map(\.reason) == [.exhaustedBeforeStop])
     }
 }

@@ -31,7 +31,8 @@ struct PythonLiteralSyntaxTests {
         let decoded = withBuffer(Array(#"a\q\x41\101\777\n"#.utf8)) { PythonLiteralSyntax.escapeDecoded($0) }
         #expect(decoded == [0x61, 0x5C, 0x71, 0x41, 0x41, 0xFF, 0x0A])
         #expect(withBuffer(Array(#"trailing\"#.utf8)) { PythonLiteralSyntax.escapeDecoded($0) } == nil)
-        #expect(withBuffer(Array(#"caf\u00e9 \\u0041 \U0001F600"#.utf8)) { PythonLiteralSyntax.rawUnicodeEscapeDecoded($0) } == "café \\\\u0041 😀")
+        let raw = withBuffer(Array(#"caf\u00e9 \\u0041 \U0001F600"#.utf8)) { PythonLiteralSyntax.rawUnicodeEscapeDecoded($0) }
+        #expect(raw == "café \\\\u0041 😀")
         #expect(withBuffer(Array(#"\U00110000"#.utf8)) { PythonLiteralSyntax.rawUnicodeEscapeDecoded($0) } == nil)
     }
 }

@@ -49,7 +49,8 @@ enum ScanTestBytes {
             body += [0x50, 0x4B, 0x03, 0x04] + littleEndian(20, 2) + littleEndian(0, 2) + littleEndian(UInt64(member.method), 2)
             body += littleEndian(0, 4) + littleEndian(0, 4) + littleEndian(size, 4) + littleEndian(fullSize, 4)
             body += littleEndian(UInt64(name.count), 2) + littleEndian(0, 2) + name + member.stored
-            let extra = zip64 ? littleEndian(1, 2) + littleEndian(24, 2) + littleEndian(fullSize, 8) + littleEndian(size, 8) + littleEndian(UInt64(offset), 8) : []
+            let zip64Values = littleEndian(fullSize, 8) + littleEndian(size, 8) + littleEndian(UInt64(offset), 8)
+            let extra = zip64 ? littleEndian(1, 2) + littleEndian(24, 2) + zip64Values : []
             let saturated: UInt64 = 0xFFFF_FFFF
             directory += [0x50, 0x4B, 0x01, 0x02] + littleEndian(20, 2) + littleEndian(20, 2) + littleEndian(0, 2)
             directory += littleEndian(UInt64(member.method), 2) + littleEndian(0, 4) + littleEndian(0, 4)
