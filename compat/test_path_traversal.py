@@ -177,9 +177,13 @@ def run_with_file(rest):
 def test_run_artifact_route_traversal(base_url, outside, run_with_file, route, case):
     if IS_MLFLOW and (case, route) in RUN_MLFLOW_ACCEPTS and os.environ.get("FERRY_COMPAT_FORCE_ALL") != "1":
         pytest.skip("Ferry-only hardening: MLflow 3.17.2 does not refuse a backslash")
+    assert_refused_read(base_url, outside, RUN_ROUTES[route].format(run=run_with_file, path=CASES[case](4)))
+
+
+def assert_refused_read(base_url, outside, target):
+    """GET `target` is refused with a 4xx, leaks no secret and changes nothing outside the root."""
     before = snapshot(outside)
-    path = CASES[case](4)
-    response = raw_request(base_url, "GET", RUN_ROUTES[route].format(run=run_with_file, path=path))
+    response = raw_request(base_url, "GET", target)
     assert_client_error(response.status, response.body.decode("utf-8", "replace"))
     assert SECRET not in response.body
     assert b"root:x:0:0" not in response.body
@@ -218,13 +222,7 @@ def version_with_file(rest, run_with_file):
 @pytest.mark.parametrize("route", sorted(VERSION_ROUTES))
 @pytest.mark.parametrize("case", RUN_CASES)
 def test_model_version_artifact_traversal(base_url, outside, version_with_file, route, case):
-    before = snapshot(outside)
-    path = CASES[case](4)
-    response = raw_request(base_url, "GET", VERSION_ROUTES[route].format(name=version_with_file, path=path))
-    assert_client_error(response.status, response.body.decode("utf-8", "replace"))
-    assert SECRET not in response.body
-    assert b"root:x:0:0" not in response.body
-    assert snapshot(outside) == before
+    assert_refused_read(base_url, outside, VERSION_ROUTES[route].format(name=version_with_file, path=CASES[case](4)))
 
 
 @pytest.mark.parametrize("route", sorted(VERSION_ROUTES))
