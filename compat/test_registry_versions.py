@@ -591,3 +591,20 @@ def test_foreign_host_source_is_refused(client, rest, logged):
         response = rest.post("model-versions/create", {"name": name, "source": source})
         assert_client_error(response.status_code, response.text)
     assert client.search_model_versions(f"name = '{name}'") == []
+
+
+def test_prompt_versions_take_only_the_placeholder_source(client, rest):
+    # MLflow stores prompts as registered models; their versions have no files
+    name = unique("prompt")
+    prompt_tag = [{"key": "mlflow.prompt.is_prompt", "value": "true"}]
+    assert rest.post("registered-models/create", {"name": name, "tags": prompt_tag}).status_code == 200
+    created = rest.post("model-versions/create", {"name": name, "source": "dummy-source", "tags": prompt_tag + [
+        {"key": "mlflow.prompt.text", "value": "Hello {{name}}"}]})
+    assert created.status_code == 200, created.text
+    assert created.json()["model_version"]["version"] == "1"
+    refused = rest.post("model-versions/create", {"name": name, "source": "/etc", "tags": prompt_tag})
+    assert_error(refused, 400, "INVALID_PARAMETER_VALUE")
+    # prompts stay out of model searches unless asked for
+    assert name not in [m.name for m in client.search_registered_models(f"name = '{name}'")]
+    asked = rest.get("registered-models/search", filter=f"name = '{name}' AND tags.`mlflow.prompt.is_prompt` = 'true'")
+    assert [m["name"] for m in asked.json().get("registered_models", [])] == [name]
