@@ -16,7 +16,9 @@ struct TestServer: Sendable {
     /// The artifact root on disk.
     var artifactRoot: URL { folder.appendingPathComponent("artifacts") }
 
-    static func withServer(_ body: @escaping @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
+    static func withServer(
+        requireCleanModels: Bool = false, _ body: @escaping @Sendable (TestServer, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -26,7 +28,7 @@ struct TestServer: Sendable {
         let store = SQLTrackingStore(database: provider, logger: logger)
         try await store.migrate()
         let blobs = LocalBlobStore(root: folder.appendingPathComponent("artifacts").path)
-        let responder = FerryResponder(store: store, blobs: blobs, version: "test", logger: logger)
+        let responder = FerryResponder(store: store, blobs: blobs, version: "test", requireCleanModels: requireCleanModels, logger: logger)
         let app = Application(responder: responder, logger: logger)
         let server = TestServer(folder: folder, app: app)
         try await app.test(.router) { client in
