@@ -6,10 +6,10 @@ import SQLKit
 import SQLiteKit
 import SQLiteNIO
 import ServiceLifecycle
-import Synchronization
 
 /// SQLite in WAL mode: one writer connection (writes are serialised, each in one transaction)
-/// and a few reader connections that read concurrently with it.
+/// and a few reader connections that read concurrently with it. Each read runs alone on its reader, in
+/// one read transaction, so it sees one consistent snapshot that includes every write committed before it.
 ///
 /// `synchronous=NORMAL` in WAL mode: a committed transaction survives the process being killed;
 /// the last transactions can be lost only if the machine itself loses power.
@@ -17,12 +17,12 @@ public final class SQLiteDatabaseProvider: DatabaseProvider, Sendable {
     public let kind = DatabaseKind.sqlite
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
+    private let readerLease: ConnectionLease<SQLiteConnection>?
     private let writeLock = AsyncLock()
-    private let nextReader = Atomic<Int>(0)
     private let logger: Logger
 
     /// Opens (creating if needed) the database file at `path`, or an in-memory database for `":memory:"`.
-    public static func open(path: String, readerCount: Int = 2, logger: Logger) async throws -> SQLiteDatabaseProvider {
+    public static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteDatabaseProvider {
         let inMemory = path == ":memory:"
         if !inMemory {
             let folder = (path as NSString).deletingLastPathComponent
@@ -47,6 +47,7 @@ public final class SQLiteDatabaseProvider: DatabaseProvider, Sendable {
     private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
         self.writer = writer
         self.readers = readers
+        self.readerLease = readers.isEmpty ? nil : ConnectionLease(readers)
         self.logger = logger
     }
 
@@ -65,11 +66,21 @@ public final class SQLiteDatabaseProvider: DatabaseProvider, Sendable {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        if readers.isEmpty {
+        guard let readerLease else {
             return try await writeLock.withLock { try await body(self.writer.sql()) }
         }
-        let reader = readers[(nextReader.wrappingAdd(1, ordering: .relaxed).newValue & Int.max) % readers.count]
-        return try await body(reader.sql())
+        return try await readerLease.withConnection { reader in
+            let db = reader.sql()
+            try await db.raw("BEGIN DEFERRED").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
