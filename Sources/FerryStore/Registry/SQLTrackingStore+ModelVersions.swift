@@ -227,10 +227,15 @@ extension SQLTrackingStore {
         }
         guard !versions.isEmpty else { return [] }
         let names = Array(Set(versions.map(\.name)))
+        let numbers = Array(Set(versions.map(\.version)))
+        // Tags of the loaded versions (name and number each in the loaded set; extra rows are ignored below).
+        let numberFilter: SQLQueryString = numbers.count <= 500 ? " AND version IN (\(binds: numbers))" : ""
         var tags: [String: [KeyValue]] = [:]
         var aliases: [String: [String]] = [:]
         for chunk in chunked(names, size: 500) {
-            for row in try await db.raw("SELECT name, version, key, value FROM model_version_tags WHERE name IN (\(binds: Array(chunk))) ORDER BY key").all() {
+            for row in try await db.raw(
+                "SELECT name, version, key, value FROM model_version_tags WHERE name IN (\(binds: Array(chunk)))" + numberFilter + " ORDER BY key"
+            ).all() {
                 tags["\(try row.string("name"))\u{1}\(try row.int64("version"))", default: []]
                     .append(KeyValue(key: try row.string("key"), value: try row.string("value")))
             }

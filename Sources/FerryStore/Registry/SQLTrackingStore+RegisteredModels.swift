@@ -116,22 +116,42 @@ extension SQLTrackingStore: RegistryStore {
     }
 
     static func loadRegisteredModel(_ db: any SQLDatabase, _ name: String) async throws -> RegisteredModel {
-        guard let row = try await db.raw(
-            "SELECT name, creation_timestamp, last_updated_timestamp, user_id, description FROM registered_models WHERE name = \(bind: name)"
-        ).first() else {
+        guard let model = try await loadRegisteredModels(db, names: [name]).first else {
             throw FerryError.notFound("Registered Model with name=\(name) not found")
         }
-        var model = RegisteredModel(
-            name: try row.string("name"), creationTimestamp: try row.int64("creation_timestamp"),
-            lastUpdatedTimestamp: try row.int64("last_updated_timestamp"), userID: try row.optionalString("user_id"),
-            description: try row.optionalString("description"))
-        model.tags = try await db.raw("SELECT key, value FROM registered_model_tags WHERE name = \(bind: name) ORDER BY key").all().map {
-            KeyValue(key: try $0.string("key"), value: try $0.string("value"))
-        }
-        model.aliases = try await db.raw("SELECT alias, version FROM registered_model_aliases WHERE name = \(bind: name) ORDER BY alias").all().map {
-            ModelAlias(alias: try $0.string("alias"), version: try $0.int64("version"))
-        }
-        model.latestVersions = try await latestVersions(db, name: name, stages: [])
         return model
+    }
+
+    /// The registered models named `names` that exist, in that order, with their tags, aliases and latest
+    /// version per stage, in a fixed number of queries however many models there are.
+    static func loadRegisteredModels(_ db: any SQLDatabase, names: [String]) async throws -> [RegisteredModel] {
+        var models: [String: RegisteredModel] = [:]
+        for chunk in chunked(names, size: 500) {
+            let list = Array(chunk)
+            for row in try await db.raw(
+                "SELECT name, creation_timestamp, last_updated_timestamp, user_id, description FROM registered_models WHERE name IN (\(binds: list))"
+            ).all() {
+                let model = RegisteredModel(
+                    name: try row.string("name"), creationTimestamp: try row.int64("creation_timestamp"),
+                    lastUpdatedTimestamp: try row.int64("last_updated_timestamp"), userID: try row.optionalString("user_id"),
+                    description: try row.optionalString("description"))
+                models[model.name] = model
+            }
+            for row in try await db.raw("SELECT name, key, value FROM registered_model_tags WHERE name IN (\(binds: list)) ORDER BY key").all() {
+                models[try row.string("name")]?.tags.append(KeyValue(key: try row.string("key"), value: try row.string("value")))
+            }
+            for row in try await db.raw(
+                "SELECT name, alias, version FROM registered_model_aliases WHERE name IN (\(binds: list)) ORDER BY alias"
+            ).all() {
+                models[try row.string("name")]?.aliases.append(ModelAlias(alias: try row.string("alias"), version: try row.int64("version")))
+            }
+            let latest = try await loadModelVersions(
+                db,
+                where: """
+                    (name, version) IN (SELECT name, MAX(version) FROM model_versions WHERE name IN (\(binds: list)) GROUP BY name, current_stage)
+                    """)
+            for version in latest { models[version.name]?.latestVersions.append(version) }
+        }
+        return names.compactMap { models[$0] }
     }
 }

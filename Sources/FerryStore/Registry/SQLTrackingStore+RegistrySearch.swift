@@ -26,9 +26,7 @@ extension SQLTrackingStore {
             + terms.joined(", ") + " " + SearchSQL.page(limit: maxResults, offset: offset)
         return try await read { db in
             let names = Page(overfetched: try await db.raw(sql).all().map { try $0.string("name") }, limit: maxResults, offset: offset)
-            var models: [RegisteredModel] = []
-            for name in names.items { models.append(try await Self.loadRegisteredModel(db, name)) }
-            return Page(items: models, nextPageToken: names.nextPageToken)
+            return Page(items: try await Self.loadRegisteredModels(db, names: names.items), nextPageToken: names.nextPageToken)
         }
     }
 
