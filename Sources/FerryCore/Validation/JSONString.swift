@@ -3,12 +3,22 @@ public enum JSONString {
     /// `text` as a JSON string literal. Quotes, backslashes and control characters are escaped;
     /// other characters are escaped as `\uXXXX` (UTF-16) only when `escapingNonASCII` is set.
     public static func quoted(_ text: String, escapingNonASCII: Bool = false) -> String {
+        var out = ""
+        append(text, to: &out, escapingNonASCII: escapingNonASCII)
+        return out
+    }
+
+    /// Appends `text` as a JSON string literal to `out` (see ``quoted(_:escapingNonASCII:)``).
+    public static func append(_ text: String, to out: inout String, escapingNonASCII: Bool = false) {
         let plain = text.utf8.allSatisfy { byte in
             byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && (!escapingNonASCII || byte < 0x7F)
         }
-        if plain { return "\"" + text + "\"" }
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
+        out += "\""
+        if plain {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -25,7 +35,6 @@ public enum JSONString {
             }
         }
         out += "\""
-        return out
     }
 
     private static func hex4(_ value: UInt16) -> String {

@@ -21,14 +21,14 @@ indirect enum JSONOutput: Sendable {
     /// The value as JSON text. Non-finite doubles become the strings MLflow uses: "NaN", "Infinity", "-Infinity".
     var serialized: String {
         var out = ""
-        out.reserveCapacity(256)
+        out.reserveCapacity(4096)
         write(to: &out)
         return out
     }
 
     func write(to out: inout String) {
         switch self {
-        case .string(let text): out += JSONOutput.quoted(text)
+        case .string(let text): JSONString.append(text, to: &out)
         case .int(let value): out += String(value)
         case .double(let value):
             if value.isNaN {
@@ -52,7 +52,7 @@ indirect enum JSONOutput: Sendable {
             out += "{"
             for (index, (key, value)) in fields.enumerated() {
                 if index > 0 { out += ", " }
-                out += JSONOutput.quoted(key)
+                JSONString.append(key, to: &out)
                 out += ": "
                 value.write(to: &out)
             }

@@ -226,19 +226,24 @@ extension SQLTrackingStore {
                 runLink: try row.optionalString("run_link"), modelID: try row.optionalString("model_id"))
         }
         guard !versions.isEmpty else { return [] }
-        let names = Array(Set(versions.map(\.name)))
-        let numbers = Array(Set(versions.map(\.version)))
-        // Tags of the loaded versions (name and number each in the loaded set; extra rows are ignored below).
-        let numberFilter: SQLQueryString = numbers.count <= 500 ? " AND version IN (\(binds: numbers))" : ""
         var tags: [String: [KeyValue]] = [:]
         var aliases: [String: [String]] = [:]
-        for chunk in chunked(names, size: 500) {
-            for row in try await db.raw(
-                "SELECT name, version, key, value FROM model_version_tags WHERE name IN (\(binds: Array(chunk)))" + numberFilter + " ORDER BY key"
-            ).all() {
+        // Tags of exactly the loaded versions: (name, version) pairs, 400 to a statement.
+        for chunk in chunked(versions, size: 400) {
+            var pairs: SQLQueryString = ""
+            for (index, version) in chunk.enumerated() {
+                pairs += index == 0 ? "(\(bind: version.name), \(bind: version.version))" : ", (\(bind: version.name), \(bind: version.version))"
+            }
+            // A join from the pairs (not `(name, version) IN (VALUES ...)`, which SQLite answers with a table scan).
+            let query: SQLQueryString = "WITH wanted(name, version) AS (VALUES " + pairs + ") "
+                + "SELECT t.name, t.version, t.key, t.value FROM wanted JOIN model_version_tags t "
+                + "ON t.name = wanted.name AND t.version = wanted.version ORDER BY t.key"
+            for row in try await db.raw(query).all() {
                 tags["\(try row.string("name"))\u{1}\(try row.int64("version"))", default: []]
                     .append(KeyValue(key: try row.string("key"), value: try row.string("value")))
             }
+        }
+        for chunk in chunked(Array(Set(versions.map(\.name))), size: 500) {
             for row in try await db.raw("SELECT name, version, alias FROM registered_model_aliases WHERE name IN (\(binds: Array(chunk))) ORDER BY alias").all() {
                 aliases["\(try row.string("name"))\u{1}\(try row.int64("version"))", default: []].append(try row.string("alias"))
             }

@@ -11,8 +11,8 @@ extension SQLTrackingStore {
         let clauses = try SearchFilterParser.parse(filter, for: .registeredModels)
         let orders = try OrderByParser.parse(orderBy, for: .registeredModels)
         let offset = try PageToken(parsing: pageToken).offset
-        let modelTags = RegistryTagTable(table: "registered_model_tags", owner: "t.name = registered_models.name", modelName: "t.name = registered_models.name")
-        var conditions: [SQLQueryString] = [Self.promptCondition(clauses, modelTags)]
+        let modelTags = RegistryTagTable(table: "registered_model_tags", owner: "t.name = registered_models.name")
+        var conditions: [SQLQueryString] = [Self.promptCondition(clauses, name: "registered_models.name")]
         for clause in clauses where !Self.isPromptClause(clause) {
             if clause.entity == .tag {
                 conditions.append(try Self.registryTagCondition(modelTags, clause))
@@ -20,7 +20,8 @@ extension SQLTrackingStore {
                 conditions.append(try SearchSQL.textCondition("registered_models.name", clause.op, clause.value))
             }
         }
-        var terms = orders.map { SearchSQL.orderTerm("\(unsafeRaw: "registered_models." + $0.key)", ascending: $0.ascending) }
+        // Registry order keys are NOT NULL columns: plain terms, so the timestamp indexes serve them.
+        var terms = orders.map { SearchSQL.requiredColumnOrderTerm("registered_models." + $0.key, ascending: $0.ascending) }
         terms.append("registered_models.name ASC")
         let sql: SQLQueryString = "SELECT name FROM registered_models WHERE " + conditions.joined(" AND ") + " ORDER BY "
             + terms.joined(", ") + " " + SearchSQL.page(limit: maxResults, offset: offset)
@@ -41,9 +42,8 @@ extension SQLTrackingStore {
         let orders = try OrderByParser.parse(orderBy, for: .modelVersions)
         let offset = try PageToken(parsing: pageToken).offset
         let versionTags = RegistryTagTable(
-            table: "model_version_tags", owner: "t.name = model_versions.name AND t.version = model_versions.version",
-            modelName: "t.name = model_versions.name")
-        var conditions: [SQLQueryString] = [Self.promptCondition(clauses, versionTags)]
+            table: "model_version_tags", owner: "t.name = model_versions.name AND t.version = model_versions.version")
+        var conditions: [SQLQueryString] = [Self.promptCondition(clauses, name: "model_versions.name")]
         for clause in clauses where !Self.isPromptClause(clause) {
             switch (clause.entity, clause.key) {
             case (.tag, _):
@@ -58,7 +58,7 @@ extension SQLTrackingStore {
         }
         let effectiveOrders = orders.isEmpty ? [OrderByClause(entity: .attribute, key: "last_updated_timestamp", ascending: false)] : orders
         var terms = effectiveOrders.map { order in
-            SearchSQL.orderTerm("\(unsafeRaw: "model_versions." + (order.key == "version_number" ? "version" : order.key))", ascending: order.ascending)
+            SearchSQL.requiredColumnOrderTerm("model_versions." + (order.key == "version_number" ? "version" : order.key), ascending: order.ascending)
         }
         if !orders.contains(where: { $0.key == "name" }) { terms.append("model_versions.name ASC") }
         if !orders.contains(where: { $0.key == "version_number" }) { terms.append("model_versions.version DESC") }
@@ -76,15 +76,17 @@ extension SQLTrackingStore {
     }
 
     /// As MLflow: searches return models (not prompts) unless a prompt clause asks for prompts
-    /// (`= 'true'` or `!= 'false'`); the clause itself is then not applied as a tag filter.
-    static func promptCondition(_ clauses: [SearchClause], _ tags: RegistryTagTable) -> SQLQueryString {
+    /// (`= 'true'` or `!= 'false'`); the clause itself is then not applied as a tag filter. A prompt is a
+    /// registered model tagged `mlflow.prompt.is_prompt = 'true'`; `name` is the searched row's model name.
+    /// The prompt list is one uncorrelated subquery, evaluated once per search.
+    static func promptCondition(_ clauses: [SearchClause], name: String) -> SQLQueryString {
         let wantsPrompts = clauses.first(where: isPromptClause).map { clause in
             guard case .string(let text) = clause.value else { return false }
             let value = text.lowercased()
             return (clause.op == .equal && value == "true") || (clause.op == .notEqual && value == "false")
         } ?? false
-        let prompts: SQLQueryString = "EXISTS (SELECT 1 FROM \(unsafeRaw: tags.table) t WHERE \(unsafeRaw: tags.modelName) AND t.key = \(bind: promptTagKey) AND t.value = 'true')"
-        return wantsPrompts ? prompts : "NOT " + prompts
+        let prompts: SQLQueryString = "(SELECT name FROM registered_model_tags WHERE key = \(bind: promptTagKey) AND value = 'true')"
+        return "\(unsafeRaw: name) \(unsafeRaw: wantsPrompts ? "IN" : "NOT IN") " + prompts
     }
 
     /// A tag clause in registry searches: the entry must carry the tag with a matching value (`!=` leaves
@@ -95,11 +97,9 @@ extension SQLTrackingStore {
     }
 }
 
-/// A registry tag table as seen from a search: how its rows join the searched entry and its model.
+/// A registry tag table as seen from a search: how its rows join the searched entry.
 struct RegistryTagTable {
     let table: String
     /// Joins a tag row `t` to the searched row.
     let owner: String
-    /// Joins a tag row `t` to any row of the searched row's model (for the prompt marker).
-    let modelName: String
 }

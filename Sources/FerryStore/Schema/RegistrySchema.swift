@@ -43,4 +43,15 @@ enum RegistrySchema {
             "CREATE INDEX registry_audit_by_name ON registry_audit (name, id)",
         ]
     }
+
+    /// Indexes for the default version order and for lineage lookups by run. The order indexes match
+    /// the searches' whole ORDER BY, so a first page is read in order and the scan stops at the page end
+    /// (an index on the timestamp alone leaves SQLite sorting every match).
+    static let searchIndexes = Migration(version: 4, name: "registry search indexes") { _ in
+        [
+            "CREATE INDEX model_versions_by_update ON model_versions (last_updated_timestamp DESC, name ASC, version DESC)",
+            "CREATE INDEX model_versions_by_run ON model_versions (run_id)",
+            "CREATE INDEX registered_models_by_update ON registered_models (last_updated_timestamp DESC, name ASC)",
+        ]
+    }
 }

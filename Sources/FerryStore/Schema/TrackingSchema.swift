@@ -1,6 +1,6 @@
 /// The tracking schema's migrations, oldest first.
 enum TrackingSchema {
-    static let migrations: [Migration] = [initial, RegistrySchema.registry, RegistrySchema.audit]
+    static let migrations: [Migration] = [initial, RegistrySchema.registry, RegistrySchema.audit, RegistrySchema.searchIndexes]
 
     static let initial = Migration(version: 1, name: "tracking tables") { kind in
         let text = kind.textType

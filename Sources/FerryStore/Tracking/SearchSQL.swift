@@ -55,6 +55,11 @@ enum SearchSQL {
     }
 
     /// `ORDER BY` terms that put rows with no value last whatever the direction.
+    /// An ORDER BY term on a NOT NULL column: plain, so an index on the column can serve it.
+    static func requiredColumnOrderTerm(_ column: String, ascending: Bool) -> SQLQueryString {
+        "\(unsafeRaw: column) \(unsafeRaw: ascending ? "ASC" : "DESC")"
+    }
+
     static func orderTerm(_ expression: SQLQueryString, ascending: Bool) -> SQLQueryString {
         "CASE WHEN (" + expression + ") IS NULL THEN 1 ELSE 0 END, (" + expression + ") \(unsafeRaw: ascending ? "ASC" : "DESC")"
     }
