@@ -28,7 +28,7 @@ READY_TARGET = 0.5  # seconds
 IDLE_TARGET_MB = 60.0
 
 
-def _num(value, digits: int = 2) -> str:
+def number(value, digits: int = 2) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
     if abs(value) >= 1000:
@@ -80,7 +80,7 @@ class Table:
             align += "---:|" * len(refs) + "---|"
         self.lines = [header, align]
 
-    def row(self, label: str, value: Callable[[dict], float | None], fmt: Callable[[float | None], str] = _num,
+    def row(self, label: str, value: Callable[[dict], float | None], fmt: Callable[[float | None], str] = number,
             ratio: tuple[bool, str, str] | None = None, target: Callable[[float | None, list], str] | None = None):
         """value(result) gives the figure; ratio = (lower_is_better, good word, bad word)."""
         values = [value(r) for r in self.columns]
@@ -110,8 +110,8 @@ def render(info: dict, results: list[dict]) -> str:
         "",
         f"- machine: {m['cores']} cores ({m['usable_cores']} usable), {m['cpu']}, {m['memory_gb']} GB RAM, "
         f"Linux {m['kernel']}; load average before {info['load_before'][0]:.2f}, after {info['load_after'][0]:.2f}",
-        f"- SQLite commit on this disk: {_num(_get(info, 'sqlite_commit_ms', 'default'), 2)} ms with the default "
-        f"journal (MLflow's setting, an fsync per commit), {_num(_get(info, 'sqlite_commit_ms', 'wal_normal'), 3)} ms "
+        f"- SQLite commit on this disk: {number(_get(info, 'sqlite_commit_ms', 'default'), 2)} ms with the default "
+        f"journal (MLflow's setting, an fsync per commit), {number(_get(info, 'sqlite_commit_ms', 'wal_normal'), 3)} ms "
         f"in WAL with synchronous=NORMAL (Ferry's setting)",
         f"- client: mlflow {info['mlflow']} on Python {m['python']}, synchronous logging, no retries",
         f"- workload: {runs} runs, {s['search_reps']} rounds of {SEARCHES_PER_ROUND} searches; ingest: "
@@ -152,7 +152,7 @@ def render(info: dict, results: list[dict]) -> str:
         return per_call / (50 * runs) * 1000 - raw if per_call and raw and r.get("kind") == "ferry" else None
 
     t.row("· the mlflow client's own share of a log_metric call (ms)", client_share,
-          fmt=lambda v: "-" if v is None else _num(v))
+          fmt=lambda v: "-" if v is None else number(v))
 
     # 2. ingest
     t.row(f"**log-batch ingest, {s['ingest_clients']} clients (metric points/s)**",
@@ -161,7 +161,7 @@ def render(info: dict, results: list[dict]) -> str:
     t.row("· log-batch latency p50 (ms)", lambda r: _get(r, "ingest", "latency_p50_ms"), ratio=(True, "lower", "higher"))
     t.row("· log-batch latency p99 (ms)", lambda r: _get(r, "ingest", "latency_p99_ms"))
     t.row("· server CPU per 1000-point log-batch (ms)", lambda r: _get(r, "ingest", "server_cpu_ms_per_request"),
-          fmt=lambda v: _num(v, 1), ratio=less)
+          fmt=lambda v: number(v, 1), ratio=less)
 
     def busy(key):
         def f(r):
@@ -176,22 +176,22 @@ def render(info: dict, results: list[dict]) -> str:
 
     # 3. time to ready
     t.row(f"**time to ready, median of {s['ready_starts']} fresh starts (s)**", lambda r: r.get("ready_median"),
-          fmt=lambda v: _num(v, 3), ratio=faster,
+          fmt=lambda v: number(v, 3), ratio=faster,
           target=lambda mine, _f: _met(None if mine is None else mine < READY_TARGET, "<0.5 s"))
 
     # 4. memory
-    t.row("**idle RSS, 2 s after ready (MB)**", lambda r: _get(r, "mem_idle", "rss_mb"), fmt=lambda v: _num(v, 1),
+    t.row("**idle RSS, 2 s after ready (MB)**", lambda r: _get(r, "mem_idle", "rss_mb"), fmt=lambda v: number(v, 1),
           ratio=less, target=lambda mine, _f: _met(None if mine is None else mine < IDLE_TARGET_MB, "<60 MB"))
-    t.row("RSS after the workload (MB)", lambda r: _get(r, "mem_after_workload", "rss_mb"), fmt=lambda v: _num(v, 1),
+    t.row("RSS after the workload (MB)", lambda r: _get(r, "mem_after_workload", "rss_mb"), fmt=lambda v: number(v, 1),
           ratio=less)
-    t.row("RSS after the ingest (MB)", lambda r: _get(r, "mem_after_ingest", "rss_mb"), fmt=lambda v: _num(v, 1),
+    t.row("RSS after the ingest (MB)", lambda r: _get(r, "mem_after_ingest", "rss_mb"), fmt=lambda v: number(v, 1),
           ratio=less)
     t.row("· idle: processes / PSS (shared pages split)", lambda r: r,
-          fmt=lambda r: f"{_get(r, 'mem_idle', 'processes')} / {_num(_get(r, 'mem_idle', 'pss_mb'), 1)} MB")
+          fmt=lambda r: f"{_get(r, 'mem_idle', 'processes')} / {number(_get(r, 'mem_idle', 'pss_mb'), 1)} MB")
     if refs:
         t.row("· of the idle RSS: MLflow's job runner + huey consumers (MB)",
               lambda r: _get(r, "mem_idle", "helpers_rss_mb") if r.get("kind") == "mlflow" else None,
-              fmt=lambda v: "-" if v is None else _num(v, 1))
+              fmt=lambda v: "-" if v is None else number(v, 1))
 
     return "\n".join(lines + t.lines + ["", *notes(results, ferry, refs)])
 
