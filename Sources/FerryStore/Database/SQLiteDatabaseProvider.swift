@@ -71,31 +71,28 @@ public final class SQLiteDatabaseProvider: DatabaseProvider, Sendable {
             return try await writeLock.withLock { try await body(self.writer.sql()) }
         }
         return try await readerLease.withConnection { reader in
-            let db = reader.sql()
-            try await db.raw("BEGIN DEFERRED").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
+            try await Self.inTransaction(reader.sql(), begin: "BEGIN DEFERRED", body)
         }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await writeLock.withLock {
-            let db = self.writer.sql()
-            try await db.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
+            try await Self.inTransaction(self.writer.sql(), begin: "BEGIN IMMEDIATE", body)
+        }
+    }
+
+    /// Runs `body` between `begin` and COMMIT on `db`, rolling back when it throws.
+    private static func inTransaction<T: Sendable>(
+        _ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
         }
     }
 
