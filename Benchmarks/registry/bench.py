@@ -31,7 +31,7 @@ sys.path.append(str(TRACKING))
 
 from dataset import Spec, populate  # noqa: E402
 from queries import PROBE_RUN, check, queries, time_query, walk  # noqa: E402
-from servers import ServerFailed, ServerSpec, cpu_seconds, memory, mlflow_executable, settle, start_server  # noqa: E402
+from servers import ServerFailed, ServerSpec, cpu_seconds, ferry_binary, memory, mlflow_executable, settle, start_server  # noqa: E402
 from table import render  # noqa: E402
 
 
@@ -146,11 +146,10 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     specs: list[OnData] = []
     if args.server in ("both", "ferry"):
-        if not args.ferry_bin or not Path(args.ferry_bin).is_file():
-            print(f"ferry binary not found ({args.ferry_bin or 'FERRY_BIN unset'}); set FERRY_BIN or --ferry-bin",
-                  file=sys.stderr)
+        binary = ferry_binary(args.ferry_bin)
+        if binary is None:
             return 2
-        specs.append(OnData("ferry", str(Path(args.ferry_bin).resolve())))
+        specs.append(OnData("ferry", binary))
     if args.server in ("both", "mlflow"):
         for workers in args.mlflow_workers.split(","):
             specs.append(OnData("mlflow", mlflow_executable(args.python), mlflow_workers=int(workers)))

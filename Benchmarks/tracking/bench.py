@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 
 from ingest import POINTS_PER_REQUEST, raw_log_metric_round_trip, run_ingest  # noqa: E402
 from report import render  # noqa: E402
-from servers import ServerFailed, ServerSpec, cpu_seconds, memory, mlflow_executable, settle, start_server  # noqa: E402
+from servers import ServerFailed, ServerSpec, cpu_seconds, ferry_binary, memory, mlflow_executable, settle, start_server  # noqa: E402
 
 
 def log(message: str) -> None:
@@ -197,11 +197,10 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     specs = []
     if args.server in ("both", "ferry"):
-        if not args.ferry_bin or not Path(args.ferry_bin).is_file():
-            print(f"ferry binary not found ({args.ferry_bin or 'FERRY_BIN unset'}); set FERRY_BIN or --ferry-bin",
-                  file=sys.stderr)
+        binary = ferry_binary(args.ferry_bin)
+        if binary is None:
             return 2
-        specs.append(ServerSpec("ferry", str(Path(args.ferry_bin).resolve())))
+        specs.append(ServerSpec("ferry", binary))
     if args.server in ("both", "mlflow"):
         for workers in args.mlflow_workers.split(","):
             specs.append(ServerSpec("mlflow", mlflow_executable(args.python), mlflow_workers=int(workers)))

@@ -34,6 +34,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def ferry_binary(path: str | None) -> str | None:
+    """The ferry binary's absolute path; None, with a message on stderr, when it is not there."""
+    if not path or not Path(path).is_file():
+        print(f"ferry binary not found ({path or 'FERRY_BIN unset'}); set FERRY_BIN or --ferry-bin", file=sys.stderr)
+        return None
+    return str(Path(path).resolve())
+
+
 def mlflow_executable(python: str) -> str:
     """The `mlflow` script next to the benchmark's Python, so client and server are the same install."""
     sibling = Path(python).parent / "mlflow"
