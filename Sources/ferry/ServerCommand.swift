@@ -14,18 +14,22 @@ import ServiceLifecycle
 struct ServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
-        abstract: "Run the MLflow-compatible tracking server.",
+        abstract: "Run the MLflow-compatible tracking server and model registry.",
         discussion: """
-            With no flags, metadata goes to SQLite in ./ferry-data/ferry.db and artifacts to ./ferry-data/artifacts,
-            and the server listens on 127.0.0.1:5000. Every flag can also be set with a FERRY_* variable
-            (FERRY_HOST, FERRY_PORT, FERRY_BACKEND_STORE_URI, FERRY_ARTIFACTS_DESTINATION, FERRY_LOG_LEVEL).
-            S3 destinations read the standard AWS_* variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
-            AWS_REGION, AWS_ENDPOINT_URL).
+            With no flags, metadata goes to SQLite in ./ferry-data/ferry.db and artifacts to \
+            ./ferry-data/artifacts, and the server listens on 127.0.0.1:5000. Every flag can also be set with a \
+            FERRY_* variable (FERRY_HOST, FERRY_PORT, FERRY_BACKEND_STORE_URI, FERRY_ARTIFACTS_DESTINATION, \
+            FERRY_LOG_LEVEL, FERRY_REQUIRE_CLEAN_MODELS). S3 destinations read the standard AWS_* variables \
+            (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL).
+
+            Every new model version's pickle files are scanned for dangerous imports; the verdict is kept as \
+            the version tags ferry.scan and ferry.scan.findings.
 
             Examples:
               ferry server
               ferry server --port 5001 --backend-store-uri postgresql://ferry:secret@db:5432/ferry
               ferry server --artifacts-destination s3://ml-artifacts/ferry
+              ferry server --require-clean-models
             """
     )
 
