@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "FerryBlobs", targets: ["FerryBlobs"]),
         .library(name: "FerryServer", targets: ["FerryServer"]),
         .library(name: "FerryClient", targets: ["FerryClient"]),
+        .library(name: "FerryServing", targets: ["FerryServing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         .target(
@@ -78,6 +80,12 @@ let package = Package(
             name: "FerryClient",
             swiftSettings: upcoming
         ),
+        .target(
+            name: "FerryServing",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["ONNX/Proto/onnx-trimmed.proto"],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "ferry",
             dependencies: [
@@ -97,6 +105,11 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "FerryClientTests", dependencies: ["FerryClient"], swiftSettings: upcoming),
+        .testTarget(
+            name: "FerryServingTests",
+            dependencies: ["FerryServing", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: upcoming
+        ),
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"], swiftSettings: upcoming),
         .testTarget(
             name: "FerryStoreTests",
