@@ -2,7 +2,7 @@
 /// torch.onnx) emit for tabular models.
 enum SupportedOperators {
     static let standard: Set<String> = [
-        "Abs", "Add", "ArgMax", "Cast", "Concat", "Div", "Flatten", "Gemm", "Identity", "MatMul", "Mul", "Relu",
+        "Abs", "Add", "ArgMax", "Cast", "Concat", "Div", "Flatten", "Gather", "Gemm", "Identity", "MatMul", "Mul", "Relu",
         "ReduceSum", "Reshape", "Sigmoid", "Softmax", "Sub",
     ]
 
