@@ -2,8 +2,8 @@
 
 `python compat/onnx_fixtures.py DIR` writes one `.onnx` file per model family into DIR, converted with
 skl2onnx from models fitted on small generated data, and a `manifest.json` listing each file with its
-family, IR version, operator sets and operators (as onnx itself reads them). scripts/test runs it and
-points FERRY_TEST_ONNX_DIR at DIR for the Swift suite.
+family, IR version, operator sets and operators (as onnx itself reads them), plus sample input rows and
+onnxruntime's outputs for them. scripts/test runs it and points FERRY_TEST_ONNX_DIR at DIR for the Swift suite.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import onnx
+import onnxruntime
 from skl2onnx import to_onnx
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier, RandomForestRegressor
@@ -68,14 +69,14 @@ def build_fixtures(directory: Path) -> list[dict]:
     written = []
     for family, model, x, options in _families():
         onx = to_onnx(model, x[:1], options={id(model if not isinstance(model, Pipeline) else model.steps[-1][1]): options} if options else None)
-        written.append(_save(directory, family, onx))
+        written.append(_save(directory, family, onx, x[:16]))
     model, frame = _column_transformer()
     written.append(_save(directory, "column_transformer_onehot", to_onnx(model, frame[:1], options={id(model.steps[-1][1]): {"zipmap": False}})))
     (directory / "manifest.json").write_text(json.dumps(written, indent=2))
     return written
 
 
-def _save(directory: Path, family: str, onx) -> dict:
+def _save(directory: Path, family: str, onx, sample=None) -> dict:
     path = directory / f"{family}.onnx"
     path.write_bytes(onx.SerializeToString())
     loaded = onnx.load(str(path))
@@ -87,7 +88,20 @@ def _save(directory: Path, family: str, onx) -> dict:
         "operators": sorted({(n.domain + "." if n.domain and n.domain != "ai.onnx" else "") + n.op_type for n in loaded.graph.node}),
         "inputs": [i.name for i in loaded.graph.input if i.name not in {t.name for t in loaded.graph.initializer}],
         "outputs": [o.name for o in loaded.graph.output],
+        **(_reference_run(path, sample) if sample is not None else {}),
     }
+
+
+def _reference_run(path: Path, sample) -> dict:
+    """Sample rows (one float32 input) and onnxruntime's tensor outputs for them, as nested lists."""
+    session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    names = [o.name for o in session.get_outputs()]
+    results = session.run(None, {session.get_inputs()[0].name: sample.astype(np.float32)})
+    expected = {}
+    for name, value in zip(names, results):
+        if isinstance(value, np.ndarray):
+            expected[name] = {"shape": list(value.shape), "dtype": str(value.dtype), "values": value.ravel().tolist()}
+    return {"sample": {"shape": list(sample.shape), "values": sample.astype(np.float32).ravel().tolist()}, "expected": expected}
 
 
 if __name__ == "__main__":
