@@ -61,7 +61,8 @@ struct ConverterFilesTests {
     /// The families whose every operator has a kernel; each must match onnxruntime.
     static let runnable: Set<String> = [
         "logistic_binary", "logistic_multinomial", "linear_regression", "ridge", "pipeline_scaler_logistic",
-        "pipeline_minmax_ridge", "mlp_classifier",
+        "pipeline_minmax_ridge", "mlp_classifier", "random_forest_classifier", "random_forest_regressor",
+        "gradient_boosting_classifier",
     ]
 
     @Test("Runnable families give onnxruntime's outputs", arguments: entries.filter { runnable.contains($0.family) })

@@ -22,6 +22,8 @@ struct GraphExecutor: Sendable {
         "Flatten": ShapeKernels.flatten,
         "Concat": ShapeKernels.concat,
         "ai.onnx.ml.ArrayFeatureExtractor": ShapeKernels.arrayFeatureExtractor,
+        "ai.onnx.ml.TreeEnsembleRegressor": TreeKernels.regressor,
+        "ai.onnx.ml.TreeEnsembleClassifier": TreeKernels.classifier,
         "ai.onnx.ml.LinearRegressor": LinearKernels.regressor,
         "ai.onnx.ml.LinearClassifier": LinearKernels.classifier,
         "ai.onnx.ml.Scaler": ScalingKernels.scaler,
