@@ -17,9 +17,8 @@ enum LinearKernels {
         let x = try inputs[0].floatValues(for: node)
         let (rows, features) = try inputs[0].matrixShape(for: node)
         let coefficients = node.floats("coefficients") ?? []
-        let labelsInt = node.ints("classlabels_ints")
-        let labelsText = node.strings("classlabels_strings")
-        let classes = labelsInt?.count ?? labelsText?.count ?? 0
+        let labels = ClassLabels(node, integerKey: "classlabels_ints")
+        let classes = labels.count
         guard classes > 0, features > 0, coefficients.count % features == 0 else {
             throw RuntimeError.node(node, "\(coefficients.count) coefficients do not fit \(features) features")
         }
@@ -29,20 +28,8 @@ enum LinearKernels {
         }
         var scores = affine(x, rows: rows, features: features, coefficients: coefficients, intercepts: node.floats("intercepts"), outputs: outputs)
         try PostTransform(node).apply(&scores, rows: rows, columns: outputs)
-        var best = [Int](repeating: 0, count: rows)
-        for row in 0..<rows {
-            var bestColumn = 0
-            for column in 1..<outputs where scores[row * outputs + column] > scores[row * outputs + bestColumn] {
-                bestColumn = column
-            }
-            best[row] = bestColumn
-        }
-        let labels: Tensor = if let labelsInt {
-            .int64(best.map { labelsInt[$0] }, shape: [rows])
-        } else {
-            .string(best.map { labelsText![$0] }, shape: [rows])
-        }
-        return [labels, .float(scores, shape: [rows, outputs])]
+        let chosen = ClassLabels.argMaxPerRow(scores, rows: rows, columns: outputs)
+        return [labels.tensor(chosen), .float(scores, shape: [rows, outputs])]
     }
 
     /// X [rows × features] · Wᵀ [features × outputs] + intercepts, accumulated in float32 as onnxruntime does.

@@ -39,8 +39,8 @@ enum TreeKernels {
         let ensemble = try TreeEnsemble(node, votePrefix: "class")
         let (rows, features) = try inputs[0].matrixShape(for: node)
         try checkColumns(ensemble, features: features, node: node)
-        let labelsInt = node.ints("classlabels_int64s"), labelsText = node.strings("classlabels_strings")
-        let classes = labelsInt?.count ?? labelsText?.count ?? 0
+        let labels = ClassLabels(node, integerKey: "classlabels_int64s")
+        let classes = labels.count
         guard classes > 0, ensemble.votes.allSatisfy({ $0.column < classes }) else {
             throw RuntimeError.node(node, "class ids do not fit \(classes) class labels")
         }
@@ -76,18 +76,9 @@ enum TreeKernels {
         }
         if !binary {
             try transform.apply(&probabilities, rows: rows, columns: classes)
-            for row in 0..<rows {
-                var best = 0
-                for column in 1..<classes where probabilities[row * classes + column] > probabilities[row * classes + best] { best = column }
-                chosen[row] = best
-            }
+            chosen = ClassLabels.argMaxPerRow(probabilities, rows: rows, columns: classes)
         }
-        let labels: Tensor = if let labelsInt {
-            .int64(chosen.map { labelsInt[$0] }, shape: [rows])
-        } else {
-            .string(chosen.map { labelsText![$0] }, shape: [rows])
-        }
-        return [labels, .float(probabilities, shape: [rows, classes])]
+        return [labels.tensor(chosen), .float(probabilities, shape: [rows, classes])]
     }
 
     /// Every feature a tree reads must exist in the input.
