@@ -32,8 +32,7 @@ public struct FerryResponder: HTTPResponder {
         let artifacts = ArtifactProxy(blobs: blobs, store: store)
         self.routes = APIRouteTable(handlers.routes + registry.routes + AuditHandlers.routes(registry: store) + artifacts.routes + ServerInfoHandlers.routes(version: version))
         self.artifacts = artifacts
-        self.versionArtifacts = ModelVersionArtifacts(
-            proxy: artifacts, registry: store, sources: ModelVersionSourceResolver(registry: store, tracking: store))
+        self.versionArtifacts = ModelVersionArtifacts(proxy: artifacts, registry: store, sources: registry.registrar.sources)
         self.version = version
         self.logger = logger
     }

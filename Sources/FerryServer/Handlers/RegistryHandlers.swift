@@ -6,12 +6,10 @@ import HTTPTypes
 /// The MLflow model-registry REST handlers (registered models, versions, stages, aliases).
 struct RegistryHandlers: Sendable {
     let registry: any RegistryStore
-    let tracking: any TrackingStore
     let registrar: ModelVersionRegistrar
 
     init(registry: any RegistryStore, tracking: any TrackingStore, blobs: any BlobStore, requireCleanModels: Bool) {
         self.registry = registry
-        self.tracking = tracking
         self.registrar = ModelVersionRegistrar(
             registry: registry, sources: ModelVersionSourceResolver(registry: registry, tracking: tracking),
             scan: ModelArtifactScan(blobs: blobs), requireCleanModels: requireCleanModels)

@@ -52,8 +52,12 @@ struct ModelArtifactScan: Sendable {
     }
 
     private func scanFile(_ path: BlobPath, displayName: String, size: Int64, into result: inout ModelScanResult) async throws {
-        let head = try await prefix(of: path, bytes: 16)
-        guard ArtifactScanner.shouldScan(path: displayName, firstBytes: head) else { return }
+        // The name decides for the usual pickle extensions; only other files are sniffed by their first bytes.
+        let scannedByName = ArtifactScanner.shouldScan(path: displayName, firstBytes: [])
+        if !scannedByName {
+            let head = try await prefix(of: path, bytes: ArtifactScanner.sniffedByteCount)
+            guard ArtifactScanner.shouldScan(path: displayName, firstBytes: head) else { return }
+        }
         guard size <= maximumFileSize else {
             result.skipped.append("\(displayName): larger than \(maximumFileSize >> 20) MiB, not scanned")
             return
@@ -85,22 +89,18 @@ struct ModelScanResult: Sendable {
 
     /// `clean`, `unsafe`, or `incomplete` (nothing dangerous found, but not everything could be read).
     var verdict: String {
-        let summary = ScanSummary(files: reports)
-        if summary.verdict == .unsafe { return ScanVerdict.unsafe.rawValue }
+        if reports.contains(where: \.isUnsafe) { return ScanVerdict.unsafe.rawValue }
         return skipped.isEmpty ? ScanVerdict.clean.rawValue : "incomplete"
+    }
+
+    /// Each dangerous import, then each file or location not scanned, cut to the tag's length limit.
+    var findings: String {
+        let notes = [ModelVersionScanTags(summary: ScanSummary(files: reports)).findings] + skipped
+        return String(notes.filter { !$0.isEmpty }.joined(separator: ", ").prefix(ModelVersionScanTags.defaultMaximumFindingsLength))
     }
 
     /// The `ferry.scan` and `ferry.scan.findings` tags for the version.
     var tags: [KeyValue] {
-        let rendered = ModelVersionScanTags(summary: ScanSummary(files: reports))
-        var findings = rendered.findings
-        if !skipped.isEmpty {
-            let notes = skipped.joined(separator: ", ")
-            findings = findings.isEmpty ? notes : findings + ", " + notes
-        }
-        return [
-            KeyValue(key: ModelVersionScanTags.verdictKey, value: verdict),
-            KeyValue(key: ModelVersionScanTags.findingsKey, value: String(findings.prefix(ModelVersionScanTags.defaultMaximumFindingsLength))),
-        ]
+        [KeyValue(key: ModelVersionScanTags.verdictKey, value: verdict), KeyValue(key: ModelVersionScanTags.findingsKey, value: findings)]
     }
 }

@@ -30,10 +30,9 @@ struct ModelVersionRegistrar: Sendable {
         _ = try await registry.registeredModel(named: request.name)  // an unknown model is 404, before any scanning
         let result = try await scan.scan(location: resolved.storageLocation)
         if requireCleanModels && result.verdict != ScanVerdict.clean.rawValue {
-            let findings = result.tags.first { $0.key == ModelVersionScanTags.findingsKey }?.value ?? ""
             throw FerryError.invalidParameter(
                 "Model version refused: this server requires clean models (--require-clean-models) and the artifact scan of "
-                    + "'\(resolved.storageLocation)' is \(result.verdict): \(findings)")
+                    + "'\(resolved.storageLocation)' is \(result.verdict): \(result.findings)")
         }
         return try await registry.createModelVersion(
             NewModelVersion(

@@ -39,7 +39,7 @@ extension SQLTrackingStore {
             let events = try await db.raw(sql).all().map { row in
                 AuditEvent(
                     id: try row.int64("id"), timestamp: try row.int64("timestamp"), actor: try row.string("actor"),
-                    action: AuditAction(rawValue: try row.string("action")) ?? .updateRegisteredModel,
+                    action: try Self.auditAction(try row.string("action")),
                     modelName: try row.string("name"), version: try row.optionalInt64("version"),
                     before: try Self.decodeAuditState(try row.string("before_state")),
                     after: try Self.decodeAuditState(try row.string("after_state")))
@@ -60,6 +60,14 @@ extension SQLTrackingStore {
                 \(bind: version), \(bind: try encodeAuditState(before)), \(bind: try encodeAuditState(after)))
             """
         ).run()
+    }
+
+    /// A stored action name; only Ferry writes them, so an unknown one is a damaged row, not a guess.
+    private static func auditAction(_ name: String) throws -> AuditAction {
+        guard let action = AuditAction(rawValue: name) else {
+            throw FerryError.internalError("The audit trail holds an unknown action '\(name)'")
+        }
+        return action
     }
 
     /// The audited fields of a model version.

@@ -13,7 +13,7 @@ extension SQLTrackingStore {
         // keeps the last number handed out. Two servers on one database may race; the primary key catches it.
         for attempt in 1...3 {
             do {
-                let version = try await write { db -> Int64 in
+                return try await write { db -> ModelVersion in
                     try await Self.requireRegisteredModel(db, new.name)
                     guard let row = try await db.raw(
                         "UPDATE registered_models SET last_version = last_version + 1 WHERE name = \(bind: new.name) RETURNING last_version"
@@ -34,9 +34,8 @@ extension SQLTrackingStore {
                     try await Self.touch(db, new.name)
                     let created = try await Self.requireModelVersion(db, name: new.name, version: next)
                     try await Self.recordAudit(db, .createModelVersion, name: new.name, version: next, after: Self.auditState(of: created))
-                    return next
+                    return created
                 }
-                return try await modelVersion(name: new.name, version: version)
             } catch let error as FerryError where error.code == .resourceAlreadyExists && attempt < 3 {
                 continue
             }

@@ -52,7 +52,10 @@ extension SQLTrackingStore: RegistryStore {
     public func updateRegisteredModel(_ name: String, description: String?) async throws -> RegisteredModel {
         try RegistryValidation.validateDescription(description)
         try await write { db in
-            let previous = try await Self.loadRegisteredModel(db, name).description
+            guard let row = try await db.raw("SELECT description FROM registered_models WHERE name = \(bind: name)").first() else {
+                throw FerryError.notFound("Registered Model with name=\(name) not found")
+            }
+            let previous = try row.optionalString("description")
             try await db.raw("UPDATE registered_models SET description = \(bind: description) WHERE name = \(bind: name)").run()
             try await Self.touch(db, name)
             try await Self.recordAudit(
