@@ -1,0 +1,67 @@
+import FerryBlobs
+
+/// Where the prediction log puts its objects: `<prefix>/<model>/<yyyy-mm-dd>/<yyyymmddTHHMMSSZ>-<unique>.jsonl`.
+enum PredictionLogPath {
+    /// The longest segment made from a name, in bytes; longer names are cut and end in a hash of the whole
+    /// name, so that every file system (255-byte names) and S3 (1,024-byte keys) accepts the path.
+    static let maxSegmentBytes = 160
+
+    /// `name` as one safe path segment: letters, digits, `-` and `_` stay; every other byte of its UTF-8 is
+    /// written `%XX` (so `team/churn` is `team%2Fchurn`, `..` is `%2E%2E`, and a segment can never leave
+    /// its folder), except a `.` that is not the whole of the name's dots. The empty name is `_`.
+    static func segment(_ name: String) -> String {
+        guard !name.isEmpty else { return "_" }
+        let onlyDots = name.utf8.allSatisfy { $0 == UInt8(ascii: ".") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            if isPlain(byte) || (byte == UInt8(ascii: ".") && !onlyDots) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0xF)])
+            }
+        }
+        if bytes.count > maxSegmentBytes {
+            bytes = Array(bytes.prefix(maxSegmentBytes - 17)) + Array("~\(hash(name))".utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The folder under which the log writes: each `/`-separated part of `text` made a safe ``segment(_:)``;
+    /// empty parts are dropped, so `""` and `"/"` are the store's root.
+    static func prefix(_ text: String) -> BlobPath {
+        let segments = text.split(separator: "/", omittingEmptySubsequences: true).map { segment(String($0)) }
+        // Every segment is non-empty, has no `/`, `\` or control byte, and is not `.` or `..`.
+        return (try? BlobPath(segments: segments)) ?? .root
+    }
+
+    /// The object for records of `model` whose first record is at `time`.
+    static func object(prefix: BlobPath, model: String, time: UTCTime, unique: String) throws -> BlobPath {
+        prefix.appending(try BlobPath(segments: [segment(model), time.date, "\(time.compact)-\(segment(unique)).jsonl"]))
+    }
+
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            true
+        default:
+            false
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// FNV-1a of the name's UTF-8, as 16 hex digits: stable across processes, unlike `Hasher`.
+    private static func hash(_ name: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            value ^= UInt64(byte)
+            value &*= 0x0100_0000_01b3
+        }
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
