@@ -3,100 +3,58 @@ import Testing
 
 @testable import FerryServing
 
-/// Files written by skl2onnx (`compat/onnx_fixtures.py`, run by scripts/test into FERRY_TEST_ONNX_DIR):
-/// each loads, and what Ferry reads agrees with what the onnx package read from the same file.
+/// Files written by skl2onnx, onnxmltools and torch.onnx (`compat/onnx_fixtures.py`): each loads as the onnx
+/// package reads it, and Ferry's runtime gives onnxruntime's outputs for the sample inputs.
 @Suite("ONNX files from the converters")
 struct ConverterFilesTests {
-    /// A tensor as the fixture script wrote it: shape, numpy dtype and flat values.
-    struct Sample: Decodable, Sendable {
-        let shape: [Int]
-        let dtype: String?
-        let values: [Double]
-    }
+    typealias Entry = ConverterFixtures.Entry
 
-    struct Entry: Decodable, Sendable, CustomTestStringConvertible {
-        let file: String
-        let family: String
-        let ir_version: Int64
-        let opsets: [String: Int64]
-        let operators: [String]
-        let inputs: [String]
-        let outputs: [String]
-        let sample: Sample?
-        let expected: [String: Sample]?
-        var testDescription: String { family }
-    }
+    /// The families the fixture set must hold: every converter output Ferry promises to run.
+    static let requiredFamilies: Set<String> = [
+        "logistic_binary", "logistic_binary_zipmap", "logistic_multinomial", "logistic_string_labels_zipmap", "linear_regression", "ridge",
+        "pipeline_scaler_logistic", "pipeline_minmax_ridge", "pipeline_imputer_scaler_logistic", "pipeline_imputer_minmax_tree",
+        "column_transformer_onehot", "column_transformer_ordinal", "random_forest_classifier", "random_forest_classifier_zipmap",
+        "random_forest_regressor", "extra_trees_classifier", "extra_trees_regressor", "gradient_boosting_classifier",
+        "gradient_boosting_binary", "gradient_boosting_regressor", "hist_gradient_boosting_classifier", "hist_gradient_boosting_binary",
+        "hist_gradient_boosting_regressor", "mlp_classifier", "mlp_classifier_binary", "mlp_regressor", "lightgbm_classifier",
+        "lightgbm_classifier_zipmap", "lightgbm_regressor", "xgboost_classifier", "xgboost_binary", "xgboost_regressor", "torch_mlp",
+    ]
 
-    static let directory = ProcessInfo.processInfo.environment["FERRY_TEST_ONNX_DIR"].map { URL(fileURLWithPath: $0) }
-
-    static var entries: [Entry] {
-        guard let directory, let data = try? Data(contentsOf: directory.appendingPathComponent("manifest.json")) else { return [] }
-        return (try? JSONDecoder().decode([Entry].self, from: data)) ?? []
-    }
-
-    @Test("The fixture set is present when scripts/test asks for it")
+    @Test("The fixture set holds every family when scripts/test asks for it")
     func fixturesArePresent() {
-        guard Self.directory != nil else { return }
-        #expect(Self.entries.count >= 12)
+        guard ConverterFixtures.directory != nil else { return }
+        #expect(!ConverterFixtures.manifestIsUnreadable, "manifest.json is missing or does not decode")
+        let families = Set(ConverterFixtures.entries.map(\.family))
+        #expect(Self.requiredFamilies.subtracting(families).isEmpty, "missing: \(Self.requiredFamilies.subtracting(families).sorted())")
     }
 
-    @Test("Each converter file loads as onnx reads it", arguments: entries)
+    @Test("Each converter file loads as onnx reads it", arguments: ConverterFixtures.entries)
     func loads(_ entry: Entry) throws {
-        let url = try #require(Self.directory).appendingPathComponent(entry.file)
-        let model = try ModelLoader.load([UInt8](try Data(contentsOf: url)))
+        let model = try ModelLoader.load(try entry.bytes)
         #expect(model.irVersion == entry.ir_version)
         #expect(model.opsets == entry.opsets)
         #expect(Set(model.nodes.map(\.qualifiedName)) == Set(entry.operators))
         #expect(model.inputs.map(\.name) == entry.inputs)
         #expect(model.outputs.map(\.name) == entry.outputs)
-        for node in model.nodes where node.opType == "LinearClassifier" || node.opType == "LinearRegressor" {
-            guard case .floats(let coefficients)? = node.attributes["coefficients"] else {
-                Issue.record("\(entry.family): \(node.opType) without float coefficients")
-                continue
-            }
-            #expect(!coefficients.isEmpty)
-        }
     }
 
-    /// The families whose every operator has a kernel; each must match onnxruntime.
-    static let runnable: Set<String> = [
-        "logistic_binary", "logistic_multinomial", "linear_regression", "ridge", "pipeline_scaler_logistic",
-        "pipeline_minmax_ridge", "mlp_classifier", "random_forest_classifier", "random_forest_regressor",
-        "gradient_boosting_classifier",
-    ]
-
-    @Test("Runnable families give onnxruntime's outputs", arguments: entries.filter { runnable.contains($0.family) })
+    @Test("Every family gives onnxruntime's outputs through the graph executor", arguments: ConverterFixtures.entries)
     func matchesOnnxRuntime(_ entry: Entry) throws {
-        let url = try #require(Self.directory).appendingPathComponent(entry.file)
-        let model = try ModelLoader.load([UInt8](try Data(contentsOf: url)))
-        let executor = try GraphExecutor(model: model)
-        let sample = try #require(entry.sample)
-        let input = Tensor.float(sample.values.map(Float.init), shape: sample.shape)
-        let outputs = try executor.run([try #require(model.inputs.first).name: input])
-        for (name, expected) in try #require(entry.expected) {
+        let executor = try GraphExecutor(model: try ModelLoader.load(try entry.bytes))
+        let outputs = try executor.run(entry.samples.mapValues(\.tensor))
+        #expect(Set(entry.expected.keys) == Set(entry.outputs))
+        for (name, expected) in entry.expected {
             let actual = try #require(outputs[name], "no output \(name)")
-            #expect(actual.shape == expected.shape, "\(name) shape")
-            switch actual.values {
-            case .int64(let values):
-                #expect(values == expected.values.map { Int64($0) }, "\(name) labels")
-            case .float(let values):
-                #expect(values.count == expected.values.count)
-                for (got, want) in zip(values, expected.values) {
-                    #expect(abs(Double(got) - want) <= max(1e-6, 1e-5 * abs(want)), "\(name): \(got) vs \(want)")
-                }
-            default:
-                Issue.record("\(name): unexpected element type \(actual.elementType.name)")
-            }
+            let difference = ConverterFixtures.difference(actual, expected)
+            #expect(difference == nil, "\(entry.family) \(name): \(difference ?? "")")
         }
     }
 
-    @Test("The runnable set is every fixture family the runtime can run")
-    func runnableSetIsComplete() throws {
-        guard let directory = Self.directory else { return }
-        for entry in Self.entries {
-            let model = try ModelLoader.load([UInt8](try Data(contentsOf: directory.appendingPathComponent(entry.file))))
-            let runs = (try? GraphExecutor(model: model)) != nil
-            #expect(runs == Self.runnable.contains(entry.family), "\(entry.family)")
-        }
+    @Test("Samples hold NaN for the families that handle missing values", arguments: ConverterFixtures.entries.filter {
+        $0.family.hasPrefix("hist_") || $0.family.hasPrefix("lightgbm") || $0.family.contains("imputer")
+    })
+    func missingValuesAreExercised(_ entry: Entry) {
+        let hasNaN = entry.samples.values.contains { if case .numbers(let values) = $0.values { values.contains(where: \.isNaN) } else { false } }
+        #expect(hasNaN)
     }
 }

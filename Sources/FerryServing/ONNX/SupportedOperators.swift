@@ -1,22 +1,11 @@
-/// The operators Ferry's runtime evaluates: those the common converters (skl2onnx, onnxmltools,
-/// torch.onnx) emit for tabular models.
+/// The operators Ferry's runtime evaluates: those the common converters (skl2onnx, onnxmltools, torch.onnx)
+/// emit for tabular models. It is the kernel table's key set, so the loader and the runtime cannot disagree.
 enum SupportedOperators {
-    static let standard: Set<String> = [
-        "Abs", "Add", "ArgMax", "Cast", "Concat", "Div", "Flatten", "Gather", "Gemm", "Identity", "MatMul", "Mul", "Relu",
-        "ReduceSum", "Reshape", "Sigmoid", "Softmax", "Sub",
-    ]
-
-    static let ml: Set<String> = [
-        "ArrayFeatureExtractor", "Imputer", "LabelEncoder", "LinearClassifier", "LinearRegressor", "Normalizer",
-        "OneHotEncoder", "Scaler", "TreeEnsembleClassifier", "TreeEnsembleRegressor", "ZipMap",
-    ]
+    /// Qualified names (`Gemm`, `ai.onnx.ml.ZipMap`).
+    static let names: Set<String> = Set(KernelTable.kernels.keys)
 
     /// Whether `node`'s operator is one Ferry runs.
     static func contains(_ node: Node) -> Bool {
-        switch node.domain {
-        case Node.standardDomain: standard.contains(node.opType)
-        case Node.mlDomain: ml.contains(node.opType)
-        default: false
-        }
+        names.contains(node.qualifiedName)
     }
 }

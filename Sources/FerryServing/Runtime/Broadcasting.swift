@@ -13,6 +13,17 @@ enum Broadcasting {
         return result
     }
 
+    /// When an operand of `shape` broadcast to `output` is one block repeated (its leading dimensions are 1 and
+    /// its trailing ones equal the output's), that block's length; nil otherwise. A scalar gives 1.
+    static func trailingPeriod(_ shape: [Int], in output: [Int]) -> Int? {
+        let padded = [Int](repeating: 1, count: max(output.count - shape.count, 0)) + shape
+        guard padded.count == output.count else { return nil }
+        guard let firstKept = padded.firstIndex(where: { $0 != 1 }) else { return 1 }
+        guard padded[firstKept...] == output[firstKept...] else { return nil }
+        let period = output[firstKept...].reduce(1, *)
+        return period > 0 ? period : nil
+    }
+
     /// For each element of `output`, the flat index of the element of an operand of `shape` it reads.
     static func sourceIndices(_ shape: [Int], into output: [Int]) -> [Int] {
         let count = output.reduce(1, *)

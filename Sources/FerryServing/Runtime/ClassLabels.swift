@@ -12,18 +12,29 @@ struct ClassLabels: Sendable {
 
     var count: Int { integers?.count ?? strings?.count ?? 0 }
 
-    /// The labels of the `chosen` class indices, one per row.
-    func tensor(_ chosen: [Int]) -> Tensor {
-        if let integers { return .int64(chosen.map { integers[$0] }, shape: [chosen.count]) }
-        return .string(chosen.map { strings![$0] }, shape: [chosen.count])
+    /// The labels of the `chosen` class indices (each below ``count``), one per row.
+    func tensor(_ chosen: [Int32]) -> Tensor {
+        if let integers {
+            return .int64(integers.withUnsafeBufferPointer { labels in chosen.map { labels[Int($0)] } }, shape: [chosen.count])
+        }
+        let strings = strings ?? []
+        return .string(chosen.map { strings[Int($0)] }, shape: [chosen.count])
     }
 
-    /// The first column holding each row's maximum, for [rows × columns] scores.
-    static func argMaxPerRow(_ scores: [Float], rows: Int, columns: Int) -> [Int] {
-        (0..<rows).map { row in
-            var best = 0
-            for column in 1..<max(columns, 1) where scores[row * columns + column] > scores[row * columns + best] { best = column }
-            return best
+    /// The first column holding each row's maximum, for [rows × columns] scores (columns > 0).
+    static func argMaxPerRow(_ scores: UnsafeBufferPointer<Float>, rows: Int, columns: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: rows) { chosen, initialized in
+            for row in 0..<rows {
+                let start = row * columns
+                var best = 0
+                var bestValue = scores[start]
+                for column in 1..<max(columns, 1) where scores[start + column] > bestValue {
+                    best = column
+                    bestValue = scores[start + column]
+                }
+                chosen.initializeElement(at: row, to: Int32(best))
+            }
+            initialized = rows
         }
     }
 }

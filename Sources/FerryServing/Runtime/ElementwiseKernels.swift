@@ -2,10 +2,10 @@ import Foundation
 
 /// Element-wise arithmetic with broadcasting (Add, Sub, Mul, Div) and unary activations (Relu, Sigmoid, Abs).
 enum ElementwiseKernels {
-    static let add = binary { $0 + $1 } int: { $0 &+ $1 }
-    static let sub = binary { $0 - $1 } int: { $0 &- $1 }
-    static let mul = binary { $0 * $1 } int: { $0 &* $1 }
-    static let div = binary { $0 / $1 } int: { $1 == 0 ? 0 : $0 / $1 }
+    static let add = binary({ $0 + $1 }, int: { $0 &+ $1 })
+    static let sub = binary({ $0 - $1 }, int: { $0 &- $1 })
+    static let mul = binary({ $0 * $1 }, int: { $0 &* $1 })
+    static let div = binary({ $0 / $1 }, int: { $1 == 0 ? 0 : $0 / $1 })
 
     static let relu = unary { max($0, 0) }
     static let sigmoid = unary { 1 / (1 + exp(-$0)) }
@@ -13,23 +13,59 @@ enum ElementwiseKernels {
 
     static func binary(
         _ float: @escaping @Sendable (Float, Float) -> Float, int: @escaping @Sendable (Int64, Int64) -> Int64
-    ) -> GraphExecutor.Kernel {
+    ) -> @Sendable (Node, [Tensor]) throws -> [Tensor] {
         { node, inputs in
             let (a, b) = (inputs[0], inputs[1])
             guard let shape = Broadcasting.shape(a.shape, b.shape) else {
                 throw RuntimeError.node(node, "shapes \(a.shape) and \(b.shape) do not broadcast")
             }
-            let left = Broadcasting.sourceIndices(a.shape, into: shape)
-            let right = Broadcasting.sourceIndices(b.shape, into: shape)
             if case .int64(let x) = a.values, case .int64(let y) = b.values {
-                return [.int64(zip(left, right).map { int(x[$0], y[$1]) }, shape: shape)]
+                return [.int64(combine(x, a.shape, y, b.shape, into: shape, int), shape: shape)]
             }
             let x = try a.floatValues(for: node), y = try b.floatValues(for: node)
-            return [.float(zip(left, right).map { float(x[$0], y[$1]) }, shape: shape)]
+            return [.float(combine(x, a.shape, y, b.shape, into: shape, float), shape: shape)]
         }
     }
 
-    static func unary(_ function: @escaping @Sendable (Float) -> Float) -> GraphExecutor.Kernel {
+    /// `x ∘ y` broadcast to `shape`: equal shapes, a repeated trailing block (a scalar or a row over a
+    /// matrix) and the general case, each in one pass without per-element index arithmetic where possible.
+    @inline(__always)
+    static func combine<T: Sendable>(_ x: [T], _ xShape: [Int], _ y: [T], _ yShape: [Int], into shape: [Int], _ op: (T, T) -> T) -> [T] {
+        let count = shape.reduce(1, *)
+        if let period = Broadcasting.trailingPeriod(yShape, in: shape), x.count == count {
+            return [T](unsafeUninitializedCapacity: count) { out, initialized in
+                x.withUnsafeBufferPointer { x in
+                    y.withUnsafeBufferPointer { y in
+                        var index = 0
+                        while index < count {
+                            for offset in 0..<period { out.initializeElement(at: index + offset, to: op(x[index + offset], y[offset])) }
+                            index += period
+                        }
+                    }
+                }
+                initialized = count
+            }
+        }
+        if let period = Broadcasting.trailingPeriod(xShape, in: shape), y.count == count {
+            return [T](unsafeUninitializedCapacity: count) { out, initialized in
+                x.withUnsafeBufferPointer { x in
+                    y.withUnsafeBufferPointer { y in
+                        var index = 0
+                        while index < count {
+                            for offset in 0..<period { out.initializeElement(at: index + offset, to: op(x[offset], y[index + offset])) }
+                            index += period
+                        }
+                    }
+                }
+                initialized = count
+            }
+        }
+        let left = Broadcasting.sourceIndices(xShape, into: shape)
+        let right = Broadcasting.sourceIndices(yShape, into: shape)
+        return zip(left, right).map { op(x[$0], y[$1]) }
+    }
+
+    static func unary(_ function: @escaping @Sendable (Float) -> Float) -> @Sendable (Node, [Tensor]) throws -> [Tensor] {
         { node, inputs in
             [.float(try inputs[0].floatValues(for: node).map(function), shape: inputs[0].shape)]
         }

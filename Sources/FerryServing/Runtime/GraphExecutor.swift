@@ -1,67 +1,99 @@
-/// Runs a loaded model's nodes in order on named input tensors and returns the graph's outputs.
+/// Runs a loaded model: every node's kernel is prepared once (attributes read and checked, tree ensembles laid
+/// out, constant weights arranged), values live in numbered slots, and ``run(_:)`` only computes.
 ///
-/// Operators without a kernel yet make ``init(model:)`` throw, naming each of them.
+/// Operators without a kernel, nodes with the wrong number of inputs and inputs that nothing produces make
+/// ``init(model:)`` throw, naming the node.
 struct GraphExecutor: Sendable {
-    typealias Kernel = @Sendable (_ node: Node, _ inputs: [Tensor]) throws -> [Tensor]
-
-    /// The kernels implemented so far, by qualified operator name.
-    static let kernels: [String: Kernel] = [
-        "Identity": BasicKernels.identity,
-        "Cast": BasicKernels.cast,
-        "Add": ElementwiseKernels.add,
-        "Sub": ElementwiseKernels.sub,
-        "Mul": ElementwiseKernels.mul,
-        "Div": ElementwiseKernels.div,
-        "Relu": ElementwiseKernels.relu,
-        "Sigmoid": ElementwiseKernels.sigmoid,
-        "Abs": ElementwiseKernels.abs,
-        "MatMul": MatrixKernels.matMul,
-        "Softmax": MatrixKernels.softmax,
-        "ArgMax": MatrixKernels.argMax,
-        "Reshape": ShapeKernels.reshape,
-        "Flatten": ShapeKernels.flatten,
-        "Concat": ShapeKernels.concat,
-        "ai.onnx.ml.ArrayFeatureExtractor": ShapeKernels.arrayFeatureExtractor,
-        "ai.onnx.ml.TreeEnsembleRegressor": TreeKernels.regressor,
-        "ai.onnx.ml.TreeEnsembleClassifier": TreeKernels.classifier,
-        "ai.onnx.ml.LinearRegressor": LinearKernels.regressor,
-        "ai.onnx.ml.LinearClassifier": LinearKernels.classifier,
-        "ai.onnx.ml.Scaler": ScalingKernels.scaler,
-        "ai.onnx.ml.Normalizer": ScalingKernels.normalizer,
-    ]
+    private struct Step: Sendable {
+        let node: Node
+        let kernel: Kernel
+        let inputs: [Int]
+        let outputs: [Int]
+    }
 
     let model: Model
-    private let steps: [(node: Node, kernel: Kernel)]
+    private let steps: [Step]
+    /// The slot of each value; initializers are already in ``constants``.
+    private let slots: [String: Int]
+    private let constants: [Tensor?]
+    private let inputSlots: [(name: String, slot: Int)]
+    private let outputSlots: [(name: String, slot: Int)]
 
     init(model: Model) throws {
-        let missing = Set(model.nodes.map(\.qualifiedName).filter { Self.kernels[$0] == nil })
+        let missing = Set(model.nodes.map(\.qualifiedName).filter { KernelTable.kernels[$0] == nil })
         guard missing.isEmpty else {
-            throw RuntimeError("The runtime has no kernel yet for: \(missing.sorted().joined(separator: ", "))")
+            throw RuntimeError("The runtime has no kernel for: \(missing.sorted().joined(separator: ", "))")
+        }
+        var slots: [String: Int] = [:]
+        var constants: [Tensor?] = []
+        func slot(_ name: String) -> Int {
+            if let existing = slots[name] { return existing }
+            slots[name] = constants.count
+            constants.append(nil)
+            return constants.count - 1
+        }
+        for (name, tensor) in model.initializers.sorted(by: { $0.key < $1.key }) { constants[slot(name)] = tensor }
+        var produced = Set(model.initializers.keys).union(model.inputs.map(\.name))
+        let inputSlots = model.inputs.map { (name: $0.name, slot: slot($0.name)) }
+        var steps: [Step] = []
+        for node in model.nodes {
+            guard let entry = KernelTable.kernels[node.qualifiedName] else { continue }
+            let inputs = node.inputs.filter { !$0.isEmpty }
+            guard entry.inputs.contains(inputs.count) else {
+                throw RuntimeError.node(node, "takes \(Self.describe(entry.inputs)) inputs, the node has \(inputs.count)")
+            }
+            if let absent = inputs.first(where: { !produced.contains($0) }) {
+                throw RuntimeError.node(node, "input '\(absent)' is not produced by any earlier node, input or initializer")
+            }
+            let inputIndices = inputs.map(slot)
+            let context = KernelContext(constants: inputIndices.map { constants[$0] }, opset: model.opsets[node.domain] ?? 1)
+            let kernel = try entry.prepare(node, context)
+            produced.formUnion(node.outputs)
+            steps.append(Step(node: node, kernel: kernel, inputs: inputIndices, outputs: node.outputs.map(slot)))
+        }
+        if let absent = model.outputs.first(where: { !produced.contains($0.name) }) {
+            throw RuntimeError("Output '\(absent.name)' is not produced by any node")
         }
         self.model = model
-        self.steps = model.nodes.map { ($0, Self.kernels[$0.qualifiedName]!) }
+        self.steps = steps
+        self.slots = slots
+        self.constants = constants
+        self.inputSlots = inputSlots
+        self.outputSlots = model.outputs.map { (name: $0.name, slot: slot($0.name)) }
     }
 
     /// The graph's outputs for `inputs` (by input name).
     func run(_ inputs: [String: Tensor]) throws -> [String: Tensor] {
-        var values = model.initializers
-        for input in model.inputs {
-            guard let value = inputs[input.name] else { throw RuntimeError("Missing input '\(input.name)'") }
-            values[input.name] = value
+        var values = constants
+        for (name, slot) in inputSlots {
+            guard let value = inputs[name] else { throw RuntimeError("Missing input '\(name)'") }
+            values[slot] = value
         }
-        for (node, kernel) in steps {
-            let arguments = try node.inputs.filter { !$0.isEmpty }.map { name in
-                guard let value = values[name] else { throw RuntimeError.node(node, "input '\(name)' has no value") }
-                return value
+        for step in steps {
+            var arguments: [Tensor] = []
+            arguments.reserveCapacity(step.inputs.count)
+            for slot in step.inputs {
+                guard let value = values[slot] else {
+                    throw RuntimeError.node(step.node, "an input has no value")
+                }
+                arguments.append(value)
             }
-            let results = try kernel(node, arguments)
-            for (name, value) in zip(node.outputs, results) { values[name] = value }
+            let results = try step.kernel(arguments)
+            guard results.count >= step.outputs.count else {
+                throw RuntimeError.node(step.node, "gave \(results.count) outputs for \(step.outputs.count)")
+            }
+            for (slot, value) in zip(step.outputs, results) { values[slot] = value }
         }
         var outputs: [String: Tensor] = [:]
-        for output in model.outputs {
-            guard let value = values[output.name] else { throw RuntimeError("Output '\(output.name)' was not computed") }
-            outputs[output.name] = value
+        outputs.reserveCapacity(outputSlots.count)
+        for (name, slot) in outputSlots {
+            guard let value = values[slot] else { throw RuntimeError("Output '\(name)' was not computed") }
+            outputs[name] = value
         }
         return outputs
+    }
+
+    private static func describe(_ range: ClosedRange<Int>) -> String {
+        range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
     }
 }

@@ -1,42 +1,71 @@
 import Foundation
 
-/// The `post_transform` of ai.onnx.ml linear and tree operators, applied to [rows × columns] scores.
-struct PostTransform {
-    enum Kind: String {
+/// The `post_transform` of ai.onnx.ml linear and tree operators, applied in place to [rows × columns] scores.
+struct PostTransform: Sendable {
+    enum Kind: String, Sendable {
         case none = "NONE"
         case logistic = "LOGISTIC"
         case softmax = "SOFTMAX"
         case softmaxZero = "SOFTMAX_ZERO"
+        case probit = "PROBIT"
     }
 
     let kind: Kind
 
+    init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    /// Reads the node's `post_transform` string (default NONE).
     init(_ node: Node) throws {
         let name = node.string("post_transform") ?? "NONE"
         guard let kind = Kind(rawValue: name) else { throw RuntimeError.node(node, "post_transform \(name) is not supported") }
         self.kind = kind
     }
 
-    func apply(_ scores: inout [Float], rows: Int, columns: Int) throws {
+    func apply(_ scores: inout [Float], rows: Int, columns: Int) {
+        guard kind != .none, columns > 0 else { return }
+        scores.withUnsafeMutableBufferPointer { apply($0, rows: rows, columns: columns) }
+    }
+
+    func apply(_ scores: UnsafeMutableBufferPointer<Float>, rows: Int, columns: Int) {
         switch kind {
         case .none:
             return
         case .logistic:
-            for index in scores.indices { scores[index] = 1 / (1 + exp(-scores[index])) }
+            for index in 0..<(rows * columns) { scores[index] = Self.logistic(scores[index]) }
+        case .probit:
+            for index in 0..<(rows * columns) { scores[index] = Self.probit(scores[index]) }
         case .softmax, .softmaxZero:
+            let skipZeros = kind == .softmaxZero
             for row in 0..<rows {
-                let range = (row * columns)..<((row + 1) * columns)
-                let skipZeros = kind == .softmaxZero
-                let maximum = scores[range].filter { !skipZeros || $0 != 0 }.max() ?? 0
+                let start = row * columns
+                var maximum = -Float.infinity
+                for index in start..<(start + columns) where !(skipZeros && scores[index] == 0) { maximum = max(maximum, scores[index]) }
                 var total: Float = 0
-                for index in range where !(skipZeros && scores[index] == 0) {
+                for index in start..<(start + columns) where !(skipZeros && scores[index] == 0) {
                     scores[index] = exp(scores[index] - maximum)
                     total += scores[index]
                 }
-                if total > 0 {
-                    for index in range where !(skipZeros && scores[index] == 0) { scores[index] /= total }
-                }
+                guard total > 0 else { continue }
+                for index in start..<(start + columns) where !(skipZeros && scores[index] == 0) { scores[index] /= total }
             }
         }
+    }
+
+    @inline(__always)
+    static func logistic(_ x: Float) -> Float {
+        1 / (1 + exp(-x))
+    }
+
+    /// √2 · erfinv(2p − 1), as onnxruntime computes PROBIT (Winitzki's approximation).
+    static func probit(_ p: Float) -> Float {
+        let x = 2 * p - 1
+        let sign: Float = x < 0 ? -1 : 1
+        let a: Float = 0.147
+        let ln = log((1 - x) * (1 + x))
+        let first = 2 / (3.14159 * a) + ln / 2
+        let value = sign * ((first * first - ln / a).squareRoot() - first).squareRoot()
+        return value * Float(2).squareRoot()
     }
 }

@@ -12,6 +12,18 @@ extension Tensor {
         Tensor(name: "", elementType: .string, shape: shape, values: .string(values))
     }
 
+    /// A tensor of `shape` holding `values`, typed by them (DOUBLE, BOOL, ...).
+    static func of(_ values: Values, shape: [Int]) -> Tensor {
+        let type: ElementType = switch values {
+        case .float: .float
+        case .double: .double
+        case .int64: .int64
+        case .string: .string
+        case .bool: .bool
+        }
+        return Tensor(name: "", elementType: type, shape: shape, values: values)
+    }
+
     /// The values as floats (numeric types convert), for operators that compute in float32.
     func floatValues(for node: Node) throws -> [Float] {
         switch values {
@@ -30,5 +42,10 @@ extension Tensor {
         case 2: return (shape[0], shape[1])
         default: throw RuntimeError.node(node, "expects a 1- or 2-dimensional input, got shape \(shape)")
         }
+    }
+
+    /// This tensor's values with another shape of the same element count.
+    func reshaped(_ shape: [Int]) -> Tensor {
+        Tensor(name: name, elementType: elementType, shape: shape, values: values)
     }
 }

@@ -1,115 +1,110 @@
-/// A legacy ai.onnx.ml tree ensemble (TreeEnsembleClassifier / TreeEnsembleRegressor, ml opset 1-3) laid out
-/// for evaluation: every tree's nodes in one flat array, children as indices into it, and each leaf's
-/// votes as a contiguous range.
+/// A tree ensemble laid out for evaluation: every tree's nodes in depth-first order in one array of 16-byte
+/// nodes, where the child a comparison's "true" leads to is the next node and only the other child is stored.
+/// Greater-than comparisons are turned into less-than ones with their children swapped, so most ensembles need
+/// one comparison for every node. A leaf with one vote holds it inline.
 struct TreeEnsemble: Sendable {
-    enum Mode: Sendable {
-        case leaf, lessOrEqual, less, greaterOrEqual, greater, equal, notEqual
-    }
-
-    struct TreeNode: Sendable {
-        var feature: Int
+    struct Node: Sendable {
+        /// A branch's threshold; a one-vote leaf's weight.
         var threshold: Float
-        var mode: Mode
-        var trueChild: Int
-        var falseChild: Int
-        var missingGoesTrue: Bool
-        /// The votes of a leaf: a range of ``TreeEnsemble/votes``.
-        var votes: Range<Int>
+        /// A branch's feature; a one-vote leaf's output column; a several-vote leaf's vote count.
+        var feature: Int32
+        /// A branch's child when the comparison is false; a several-vote leaf's first vote in ``votes``.
+        var far: Int32
+        var flags: UInt8
     }
 
-    var nodes: [TreeNode]
-    /// Each tree's root, as an index into ``nodes``.
-    var roots: [Int]
-    /// (output column, weight) pairs; leaves point at ranges of it.
-    var votes: [(column: Int, weight: Float)]
+    /// ``Node/flags``: the low two bits are the comparison.
+    enum Flag {
+        static let lessOrEqual: UInt8 = 0, less: UInt8 = 1, equal: UInt8 = 2, notEqual: UInt8 = 3
+        static let comparisonMask: UInt8 = 3
+        /// A NaN feature value takes the next node.
+        static let nanGoesNext: UInt8 = 4
+        static let leaf: UInt8 = 8
+        static let severalVotes: UInt8 = 16
+    }
 
-    /// Builds the ensemble from a node's attributes; `votePrefix` is `class` (classifier) or `target` (regressor).
-    init(_ node: Node, votePrefix: String) throws {
-        let treeIDs = node.ints("nodes_treeids") ?? [], nodeIDs = node.ints("nodes_nodeids") ?? []
-        let features = node.ints("nodes_featureids") ?? [], thresholds = node.floats("nodes_values") ?? []
-        let modes = node.strings("nodes_modes") ?? [], trueIDs = node.ints("nodes_truenodeids") ?? []
-        let falseIDs = node.ints("nodes_falsenodeids") ?? []
-        let missing = node.ints("nodes_missing_value_tracks_true") ?? []
-        let count = treeIDs.count
-        guard count > 0, [nodeIDs.count, features.count, thresholds.count, modes.count, trueIDs.count, falseIDs.count].allSatisfy({ $0 == count }),
-              missing.isEmpty || missing.count == count else {
-            throw RuntimeError.node(node, "the nodes_* attributes are missing or have different lengths")
+    /// Which comparisons the branches use, so evaluation can skip the per-node switch.
+    enum Comparisons: Sendable {
+        case allLessOrEqual, allLess, mixed
+    }
+
+    let nodes: [Node]
+    /// Each tree's first node.
+    let roots: [Int32]
+    /// The votes of leaves that vote more than once.
+    let votes: [TreeSource.Vote]
+    let comparisons: Comparisons
+    /// The largest feature a branch reads (-1 without branches).
+    let widestFeature: Int
+    /// The number of output columns the votes address (the largest column + 1).
+    let columns: Int
+    /// Whether every vote's weight is ≥ 0 (random forests), which onnxruntime's binary rule depends on.
+    let nonNegative: Bool
+    /// The distinct output columns voted for.
+    let votedColumns: Set<Int>
+
+    init(_ source: TreeSource, _ owner: FerryServing.Node) throws {
+        var nodes: [Node] = []
+        var votes: [TreeSource.Vote] = []
+        var roots: [Int32] = []
+        var seen = Set<TreeSource.Child>()
+        var used: UInt8 = 0
+        // (child to place, the node whose `far` it is or -1 when it is the node just before it)
+        var stack: [(child: TreeSource.Child, farOf: Int)] = []
+        for root in source.roots {
+            roots.append(Int32(nodes.count))
+            stack.append((root, -1))
+            while let (child, farOf) = stack.popLast() {
+                guard seen.insert(child).inserted else { throw RuntimeError.node(owner, "a tree node is reached twice: the trees are not trees") }
+                guard nodes.count < Int(Int32.max) else { throw RuntimeError.node(owner, "has too many nodes") }
+                if farOf >= 0 { nodes[farOf].far = Int32(nodes.count) }
+                switch child {
+                case .leaf(let index):
+                    guard index < source.leaves.count else { throw RuntimeError.node(owner, "leaf \(index) does not exist") }
+                    let leafVotes = source.leaves[index]
+                    if leafVotes.count == 1 {
+                        nodes.append(Node(threshold: leafVotes[0].weight, feature: Int32(leafVotes[0].column), far: 0, flags: Flag.leaf))
+                    } else {
+                        nodes.append(Node(threshold: 0, feature: Int32(leafVotes.count), far: Int32(votes.count), flags: Flag.leaf | Flag.severalVotes))
+                        votes.append(contentsOf: leafVotes)
+                    }
+                case .branch(let index):
+                    guard index < source.branches.count else { throw RuntimeError.node(owner, "node \(index) does not exist") }
+                    let branch = source.branches[index]
+                    let (flag, swapped) = Self.flag(branch.comparison)
+                    used |= 1 << flag
+                    let (next, far) = swapped ? (branch.whenFalse, branch.whenTrue) : (branch.whenTrue, branch.whenFalse)
+                    // NaN compares false (true for ≠): it must reach the true child only where missing values track true.
+                    let nanNext = swapped ? !branch.missingGoesTrue : branch.missingGoesTrue
+                    let position = nodes.count
+                    nodes.append(Node(threshold: branch.threshold, feature: Int32(branch.feature), far: 0, flags: flag | (nanNext ? Flag.nanGoesNext : 0)))
+                    stack.append((far, position))
+                    stack.append((next, -1))
+                }
+            }
         }
-        var index: [Int64: [Int64: Int]] = [:]
-        for position in 0..<count { index[treeIDs[position], default: [:]][nodeIDs[position]] = position }
-        func child(_ tree: Int64, _ id: Int64) throws -> Int {
-            guard let position = index[tree]?[id] else { throw RuntimeError.node(node, "tree \(tree) has no node \(id)") }
-            return position
-        }
-        var nodes: [TreeNode] = []
-        nodes.reserveCapacity(count)
-        for position in 0..<count {
-            let mode = try Self.mode(modes[position], node)
-            let isLeaf = mode == .leaf
-            nodes.append(TreeNode(
-                feature: Int(features[position]), threshold: thresholds[position], mode: mode,
-                trueChild: isLeaf ? position : try child(treeIDs[position], trueIDs[position]),
-                falseChild: isLeaf ? position : try child(treeIDs[position], falseIDs[position]),
-                missingGoesTrue: !missing.isEmpty && missing[position] != 0, votes: 0..<0))
-        }
-        let voteTrees = node.ints(votePrefix + "_treeids") ?? [], voteNodes = node.ints(votePrefix + "_nodeids") ?? []
-        let voteColumns = node.ints(votePrefix + "_ids") ?? [], voteWeights = node.floats(votePrefix + "_weights") ?? []
-        guard [voteNodes.count, voteColumns.count, voteWeights.count].allSatisfy({ $0 == voteTrees.count }) else {
-            throw RuntimeError.node(node, "the \(votePrefix)_* attributes have different lengths")
-        }
-        var byLeaf: [Int: [(Int, Float)]] = [:]
-        for vote in 0..<voteTrees.count {
-            byLeaf[try child(voteTrees[vote], voteNodes[vote]), default: []].append((Int(voteColumns[vote]), voteWeights[vote]))
-        }
-        var votes: [(column: Int, weight: Float)] = []
-        for (leaf, leafVotes) in byLeaf.sorted(by: { $0.key < $1.key }) {
-            let start = votes.count
-            votes.append(contentsOf: leafVotes.map { (column: $0.0, weight: $0.1) })
-            nodes[leaf].votes = start..<votes.count
+        guard nodes.count == source.branches.count + source.leaves.count else {
+            throw RuntimeError.node(owner, "\(source.branches.count + source.leaves.count - nodes.count) tree nodes are not reachable from their tree's root")
         }
         self.nodes = nodes
+        self.roots = roots
         self.votes = votes
-        self.roots = try Set(treeIDs).sorted().map { try child($0, index[$0]!.keys.min()!) }
+        self.comparisons = used == 1 << Flag.lessOrEqual || used == 0 ? .allLessOrEqual : used == 1 << Flag.less ? .allLess : .mixed
+        self.widestFeature = source.branches.map(\.feature).max() ?? -1
+        self.columns = source.widestColumn + 1
+        self.nonNegative = source.leaves.allSatisfy { $0.allSatisfy { $0.weight >= 0 } }
+        self.votedColumns = Set(source.leaves.flatMap { $0.map(\.column) })
     }
 
-    private static func mode(_ name: String, _ node: Node) throws -> Mode {
-        switch name {
-        case "LEAF": .leaf
-        case "BRANCH_LEQ": .lessOrEqual
-        case "BRANCH_LT": .less
-        case "BRANCH_GTE": .greaterOrEqual
-        case "BRANCH_GT": .greater
-        case "BRANCH_EQ": .equal
-        case "BRANCH_NEQ": .notEqual
-        default: throw RuntimeError.node(node, "node mode \(name) is not supported")
-        }
-    }
-
-    /// Adds the votes of every tree's leaf for `row` (features starting at `offset` of `x`) into `scores`.
-    func accumulate(_ x: UnsafeBufferPointer<Float>, offset: Int, into scores: inout [Float], combine: (inout Float, Float) -> Void) {
-        for root in roots {
-            var position = root
-            var current = nodes[position]
-            while current.mode != .leaf {
-                let value = x[offset + current.feature]
-                let goesTrue: Bool
-                if value.isNaN {
-                    goesTrue = current.missingGoesTrue
-                } else {
-                    switch current.mode {
-                    case .lessOrEqual: goesTrue = value <= current.threshold
-                    case .less: goesTrue = value < current.threshold
-                    case .greaterOrEqual: goesTrue = value >= current.threshold
-                    case .greater: goesTrue = value > current.threshold
-                    case .equal: goesTrue = value == current.threshold
-                    case .notEqual: goesTrue = value != current.threshold
-                    case .leaf: goesTrue = false
-                    }
-                }
-                position = goesTrue ? current.trueChild : current.falseChild
-                current = nodes[position]
-            }
-            for vote in votes[current.votes] { combine(&scores[vote.column], vote.weight) }
+    /// The flag of a comparison, and whether its children are swapped to express it as < or ≤.
+    private static func flag(_ comparison: TreeSource.Comparison) -> (UInt8, swapped: Bool) {
+        switch comparison {
+        case .lessOrEqual: (Flag.lessOrEqual, false)
+        case .less: (Flag.less, false)
+        case .greaterOrEqual: (Flag.less, true)  // x ≥ t ⇔ ¬(x < t)
+        case .greater: (Flag.lessOrEqual, true)  // x > t ⇔ ¬(x ≤ t)
+        case .equal: (Flag.equal, false)
+        case .notEqual: (Flag.notEqual, false)
         }
     }
 }
