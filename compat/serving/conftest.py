@@ -61,16 +61,17 @@ def work_dir():
         yield Path(folder)
 
 
-SERVERS: list[s.ServeProcess] = []
+#: (command line, last log lines) of each server, kept when it stops (its folder goes with the session).
+LOG_TAILS: list[tuple[str, str]] = []
 
 
 def pytest_terminal_summary(terminalreporter):
     """When tests failed, show the tail of each server's log."""
     if not terminalreporter.stats.get("failed"):
         return
-    for server in SERVERS:
-        terminalreporter.section(f"ferry serve log ({' '.join(server.models)[:120]}), last 30 lines")
-        terminalreporter.write_line(server.log_tail(30))
+    for command, tail in LOG_TAILS:
+        terminalreporter.section(f"ferry serve log, last 30 lines: {command[:160]}")
+        terminalreporter.write_line(tail)
 
 
 @pytest.fixture(scope="session")
@@ -81,12 +82,12 @@ def start_server(work_dir):
     def start(*models: str, **options) -> s.ServeProcess:
         server = s.serve(work_dir / f"serve-{len(started)}", *models, **options)
         started.append(server)
-        SERVERS.append(server)
         return server
 
     yield start
     for server in started:
         server.stop()
+        LOG_TAILS.append((" ".join(server.command()[1:]), server.log_tail(30)))
 
 
 @pytest.fixture(scope="session")

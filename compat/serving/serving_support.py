@@ -361,7 +361,7 @@ class ServeProcess(ServerProcess):
 
     def _loading(self, name: str) -> bool:
         response = requests.get(f"{self.url}/v2/models/{name}", timeout=5)
-        return response.status_code == 503 and "loading" in response.text
+        return response.status_code == 503 and "is loading" in response.text
 
 
 def serve(workdir: Path, *models: str, names: list[str] | None = None, options: list[str] | None = None,

@@ -115,7 +115,8 @@ def test_missing_input(multi):
 def test_nan_where_the_model_cannot_take_it(multi):
     rows = _rows()
     rows[1, 2] = np.nan
-    s.oip_error(_infer(multi, {"inputs": [s.oip_tensor("X", rows)]}), 400, "NaN")
+    body = json.dumps({"inputs": [s.oip_tensor("X", rows)]})  # NaN as Python's json writes it
+    s.oip_error(_infer(multi, body, headers={"Content-Type": "application/json"}), 400, "NaN")
     s.mlflow_error(requests.post(multi + "/models/lr/invocations", json={"inputs": {"X": [[None if np.isnan(v) else float(v) for v in r] for r in rows]}},
                                  timeout=10), 400, "BAD_REQUEST", "NaN")
 
@@ -199,7 +200,7 @@ def test_binary_size_and_data_both_given(multi):
 
 def test_body_over_max_request_size_oip(single):
     """The single server runs with --max-request-size 1 (MiB)."""
-    rows = np.zeros((12_000, 6), np.float32)  # ~1.5 MiB of binary input
+    rows = np.zeros((60_000, 6), np.float32)  # ~1.4 MiB of binary input
     body, headers = _binary_body(rows)
     assert len(body) > 1024 * 1024
     s.oip_error(_infer(single, body, model="logistic_binary", headers=headers), 413, "limit")

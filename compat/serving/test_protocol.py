@@ -60,7 +60,7 @@ def test_model_ready_with_and_without_version(multi):
 def test_datatypes_model_metadata(multi):
     metadata = s.triton_client(multi).get_model_metadata("types")
     assert [(t["name"], t["datatype"], t["shape"]) for t in metadata["inputs"]] == [
-        (name, datatype, [-1] * len(shape)) for name, (_, shape, datatype) in s.DATATYPE_INPUTS.items()]
+        (name, datatype, [d if isinstance(d, int) else -1 for d in shape]) for name, (_, shape, datatype) in s.DATATYPE_INPUTS.items()]
     assert [o["datatype"] for o in metadata["outputs"]] == [d for _, _, d in s.DATATYPE_INPUTS.values()] + ["FP32"]
 
 
