@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "FerryServer", targets: ["FerryServer"]),
         .library(name: "FerryClient", targets: ["FerryClient"]),
         .library(name: "FerryServing", targets: ["FerryServing"]),
+        .library(name: "FerryInferenceServer", targets: ["FerryInferenceServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -31,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -86,6 +90,23 @@ let package = Package(
             exclude: ["ONNX/Proto/onnx-trimmed.proto"],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "FerryInferenceServer",
+            dependencies: [
+                "FerryServing",
+                "FerryBlobs",
+                "FerryClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "ferry",
             dependencies: [
@@ -94,6 +115,8 @@ let package = Package(
                 "FerryStore",
                 "FerryBlobs",
                 "FerryServer",
+                "FerryServing",
+                "FerryInferenceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -108,6 +131,14 @@ let package = Package(
         .testTarget(
             name: "FerryServingTests",
             dependencies: ["FerryServing", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "FerryInferenceServerTests",
+            dependencies: [
+                "FerryInferenceServer", "FerryServing",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"], swiftSettings: upcoming),

@@ -1,0 +1,33 @@
+/// The flat, row-major elements of an ``InferenceTensor``, in the Swift type that holds them.
+///
+/// Integer types narrower than 64 bits travel as `Int64`; the tensor's ``TensorDataType`` says what
+/// they are on the wire. BYTES elements are UTF-8 strings (what ONNX STRING tensors hold).
+public enum TensorData: Sendable, Equatable {
+    case float([Float])
+    case double([Double])
+    case int64([Int64])
+    case uint64([UInt64])
+    case bool([Bool])
+    case string([String])
+
+    /// How many elements there are.
+    public var count: Int {
+        switch self {
+        case .float(let values): values.count
+        case .double(let values): values.count
+        case .int64(let values): values.count
+        case .uint64(let values): values.count
+        case .bool(let values): values.count
+        case .string(let values): values.count
+        }
+    }
+
+    /// Whether any element is a floating-point NaN.
+    public var containsNaN: Bool {
+        switch self {
+        case .float(let values): values.contains { $0.isNaN }
+        case .double(let values): values.contains { $0.isNaN }
+        default: false
+        }
+    }
+}
