@@ -21,9 +21,11 @@ enum LinearKernels {
         return { inputs in
             var scores = try model.scores(inputs[0], node)
             let rows = scores.count / classes
+            // The label comes from the raw scores, as onnxruntime's does (a transform can round two scores to a tie).
             let chosen = scores.withUnsafeMutableBufferPointer { scores in
+                let chosen = ClassLabels.argMaxPerRow(UnsafeBufferPointer(scores), rows: rows, columns: classes)
                 transform.apply(scores, rows: rows, columns: classes)
-                return ClassLabels.argMaxPerRow(UnsafeBufferPointer(scores), rows: rows, columns: classes)
+                return chosen
             }
             return [labels.tensor(chosen), .float(scores, shape: [rows, classes])]
         }
@@ -51,23 +53,25 @@ enum LinearKernels {
             self.features = coefficients.count / outputs
         }
 
-        /// X [rows × features] · Wᵀ + intercepts, [rows × outputs].
+        /// X [rows × features] · Wᵀ + intercepts, [rows × outputs]. Every score sums its products in feature
+        /// order, so a row gives the same bits alone or in a batch.
         func scores(_ input: Tensor, _ node: Node) throws -> [Float] {
             let (rows, columns) = try input.matrixShape(for: node)
             guard columns == features else {
                 throw RuntimeError.node(node, "the input has \(columns) features, the coefficients \(features)")
             }
             let x = try input.floatValues(for: node)
-            let (features, outputs) = (self.features, self.outputs)
             return [Float](unsafeUninitializedCapacity: rows * outputs) { out, initialized in
                 x.withUnsafeBufferPointer { x in
                     coefficients.withUnsafeBufferPointer { w in
                         intercepts.withUnsafeBufferPointer { b in
-                            for row in 0..<rows {
-                                let xRow = x.baseAddress! + row * features
+                            let blocked = rows / Self.block * Self.block
+                            if blocked > 0 { Self.blockScores(x, w, b, rows: blocked, features: features, outputs: outputs, out) }
+                            for row in blocked..<rows {
                                 for output in 0..<outputs {
-                                    let value = Self.dot(xRow, w.baseAddress! + output * features, features) + b[output]
-                                    out.initializeElement(at: row * outputs + output, to: value)
+                                    var sum: Float = 0
+                                    for feature in 0..<features { sum += x[row * features + feature] * w[output * features + feature] }
+                                    out.initializeElement(at: row * outputs + output, to: sum + b[output])
                                 }
                             }
                         }
@@ -77,23 +81,43 @@ enum LinearKernels {
             }
         }
 
-        /// The dot product of `count` floats, eight lanes at a time.
-        @inline(__always)
-        static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int) -> Float {
-            var lanes = SIMD8<Float>()
-            var index = 0
-            while index + 8 <= count {
-                let x = UnsafeRawPointer(a + index).loadUnaligned(as: SIMD8<Float>.self)
-                let y = UnsafeRawPointer(b + index).loadUnaligned(as: SIMD8<Float>.self)
-                lanes += x * y
-                index += 8
+        /// Rows handled together by ``blockScores``: two eight-lane vectors.
+        static let block = 16
+
+        /// Scores for `rows` (a multiple of ``block``) rows: each block of rows is transposed so that one vector
+        /// holds a feature of sixteen rows, and each output accumulates w · x over the features in lanes.
+        private static func blockScores(
+            _ x: UnsafeBufferPointer<Float>, _ w: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>, rows: Int, features: Int,
+            outputs: Int, _ out: UnsafeMutableBufferPointer<Float>
+        ) {
+            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: features * 2) { columns in
+                let lanes = UnsafeMutableRawPointer(columns.baseAddress!).assumingMemoryBound(to: Float.self)
+                for start in stride(from: 0, to: rows, by: block) {
+                    var source = x.baseAddress! + start * features
+                    for row in 0..<block {
+                        var target = lanes + row
+                        for feature in 0..<features {
+                            target.pointee = source[feature]
+                            target += block
+                        }
+                        source += features
+                    }
+                    for output in 0..<outputs {
+                        var low = SIMD8<Float>(), high = SIMD8<Float>()
+                        for feature in 0..<features {
+                            let weight = w[output * features + feature]
+                            low += columns[feature * 2] * weight
+                            high += columns[feature * 2 + 1] * weight
+                        }
+                        low += b[output]
+                        high += b[output]
+                        for lane in 0..<8 {
+                            out.initializeElement(at: (start + lane) * outputs + output, to: low[lane])
+                            out.initializeElement(at: (start + 8 + lane) * outputs + output, to: high[lane])
+                        }
+                    }
+                }
             }
-            var sum = lanes.sum()
-            while index < count {
-                sum += a[index] * b[index]
-                index += 1
-            }
-            return sum
         }
     }
 }

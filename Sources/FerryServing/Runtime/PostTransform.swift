@@ -29,33 +29,50 @@ struct PostTransform: Sendable {
     }
 
     func apply(_ scores: UnsafeMutableBufferPointer<Float>, rows: Int, columns: Int) {
+        let scores = UnsafeMutableBufferPointer(rebasing: scores[0..<(rows * columns)])
         switch kind {
         case .none:
             return
         case .logistic:
-            for index in 0..<(rows * columns) { scores[index] = Self.logistic(scores[index]) }
+            VectorMath.map(scores, VectorMath.logistic)
         case .probit:
-            for index in 0..<(rows * columns) { scores[index] = Self.probit(scores[index]) }
-        case .softmax, .softmaxZero:
-            let skipZeros = kind == .softmaxZero
+            for index in scores.indices { scores[index] = Self.probit(scores[index]) }
+        case .softmax:
+            // Shift each row by its maximum, exponentiate everything at once, then divide each row by its sum.
             for row in 0..<rows {
                 let start = row * columns
                 var maximum = -Float.infinity
-                for index in start..<(start + columns) where !(skipZeros && scores[index] == 0) { maximum = max(maximum, scores[index]) }
+                for index in start..<(start + columns) { maximum = max(maximum, scores[index]) }
+                for index in start..<(start + columns) { scores[index] -= maximum }
+            }
+            VectorMath.map(scores, VectorMath.exp)
+            for row in 0..<rows {
+                let start = row * columns
                 var total: Float = 0
-                for index in start..<(start + columns) where !(skipZeros && scores[index] == 0) {
-                    scores[index] = exp(scores[index] - maximum)
+                for index in start..<(start + columns) { total += scores[index] }
+                for index in start..<(start + columns) { scores[index] /= total }
+            }
+        case .softmaxZero:
+            // As SOFTMAX, but exact zeros neither count nor change.
+            for row in 0..<rows {
+                let start = row * columns
+                var maximum = -Float.infinity
+                for index in start..<(start + columns) where scores[index] != 0 { maximum = max(maximum, scores[index]) }
+                var total: Float = 0
+                for index in start..<(start + columns) where scores[index] != 0 {
+                    scores[index] = VectorMath.exp(VectorMath.Lanes(repeating: scores[index] - maximum))[0]
                     total += scores[index]
                 }
                 guard total > 0 else { continue }
-                for index in start..<(start + columns) where !(skipZeros && scores[index] == 0) { scores[index] /= total }
+                for index in start..<(start + columns) where scores[index] != 0 { scores[index] /= total }
             }
         }
     }
 
+    /// The logistic function of one value, computed as ``VectorMath/logistic(_:)`` computes each lane.
     @inline(__always)
     static func logistic(_ x: Float) -> Float {
-        1 / (1 + exp(-x))
+        VectorMath.logistic(VectorMath.Lanes(repeating: x))[0]
     }
 
     /// √2 · erfinv(2p − 1), as onnxruntime computes PROBIT (Winitzki's approximation).

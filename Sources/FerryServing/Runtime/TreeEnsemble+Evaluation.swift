@@ -74,22 +74,32 @@ extension TreeEnsemble {
                     let blockEnd = min(blockStart + Self.rowBlock, rows)
                     for root in roots {
                         for row in blockStart..<blockEnd {
-                            let leaf = nodeBase[Self.leaf(nodeBase, root: Int(root), row: xBase + row * features, R.self)]
-                            let target = scoreBase + row * scoreColumns
-                            if leaf.flags & Flag.severalVotes == 0 {
-                                A.combine(&target[Int(leaf.feature)], leaf.threshold)
-                            } else {
-                                let first = Int(leaf.far)
-                                for vote in first..<(first + Int(leaf.feature)) {
-                                    A.combine(&target[votes[vote].column], votes[vote].weight)
-                                }
-                            }
+                            let leaf = Self.leaf(nodeBase, root: Int(root), row: xBase + row * features, R.self)
+                            Self.vote(nodeBase[leaf], votes, into: scoreBase + row * scoreColumns, A.self)
                         }
                     }
                     blockStart = blockEnd
                 }
             }
         }
+    }
+
+    @inline(__always)
+    private static func vote<A: TreeAggregation>(_ leaf: Node, _ votes: UnsafeBufferPointer<TreeSource.Vote>, into target: UnsafeMutablePointer<Float>, _: A.Type) {
+        if leaf.flags & Flag.severalVotes == 0 {
+            A.combine(&target[Int(leaf.feature)], leaf.threshold)
+        } else {
+            let first = Int(leaf.far)
+            for vote in first..<(first &+ Int(leaf.feature)) { A.combine(&target[votes[vote].column], votes[vote].weight) }
+        }
+    }
+
+    /// One step from branch `node` (at `index`) for feature row `row`: the next node or the far child.
+    @inline(__always)
+    private static func step<R: SplitRule>(_ node: Node, at index: Int, _ row: UnsafePointer<Float>, _: R.Type) -> Int {
+        let x = row[Int(node.feature)]
+        let next = R.goesNext(x, node.threshold, node.flags) || (node.flags & Flag.nanGoesNext != 0 && x.isNaN)
+        return next ? index &+ 1 : Int(node.far)
     }
 
     /// The index of the leaf `row` reaches from `root`.
@@ -99,9 +109,7 @@ extension TreeEnsemble {
         while true {
             let node = nodes[index]
             if node.flags & Flag.leaf != 0 { return index }
-            let x = row[Int(node.feature)]
-            let next = R.goesNext(x, node.threshold, node.flags) || (node.flags & Flag.nanGoesNext != 0 && x.isNaN)
-            index = next ? index + 1 : Int(node.far)
+            index = step(node, at: index, row, R.self)
         }
     }
 }

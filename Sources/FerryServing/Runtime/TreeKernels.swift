@@ -45,9 +45,11 @@ enum TreeKernels {
                 chosen = binary(&scores, rows: rows, column: binaryColumn, base: base.first ?? 0, nonNegative: ensemble.nonNegative, transform)
             } else {
                 add(base, to: &scores, columns: classes)
+                // The label comes from the scores before the transform, as onnxruntime's does.
                 chosen = scores.withUnsafeMutableBufferPointer { scores in
+                    let chosen = ClassLabels.argMaxPerRow(UnsafeBufferPointer(scores), rows: rows, columns: classes)
                     transform.apply(scores, rows: rows, columns: classes)
-                    return ClassLabels.argMaxPerRow(UnsafeBufferPointer(scores), rows: rows, columns: classes)
+                    return chosen
                 }
             }
             return [labels.tensor(chosen), .float(scores, shape: [rows, classes])]
