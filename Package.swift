@@ -127,6 +127,7 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .executableTarget(name: "ferry-serving-bench", dependencies: ["FerryServing"], path: "Benchmarks/serving/RuntimeBench", swiftSettings: upcoming),
         .testTarget(name: "FerryClientTests", dependencies: ["FerryClient"], swiftSettings: upcoming),
         .testTarget(
             name: "FerryServingTests",

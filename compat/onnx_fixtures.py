@@ -256,7 +256,9 @@ def _tensor(value) -> dict:
 
 def _reference_run(path: Path, loaded, inputs: dict) -> dict:
     """onnxruntime's outputs for `inputs` (numeric columns as float32, others as strings); ZipMap becomes [N, C]."""
-    session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3  # LightGBM's label is declared [1] but is [N]; onnxruntime warns on each run
+    session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
     feed = {}
     for declared in session.get_inputs():
         value = np.asarray(inputs[declared.name])
