@@ -76,7 +76,8 @@ final class InferenceService: Sendable {
 
     /// Records a request refused before it reached a model (bad body, unknown input), for metrics.
     func recordRefusal(model: String, version: String?, code: Int, seconds: Double, context: RequestContext) {
-        notify(model, version ?? "", role: version == nil ? "primary" : "direct", code: code, seconds: seconds, inputs: [], outputs: [], context: context)
+        guard let deployment = table.deployment(model) else { return }
+        notify(model, version ?? deployment.primary, role: version == nil ? "primary" : "direct", code: code, seconds: seconds, inputs: [], outputs: [], context: context)
     }
 
     private func runShadow(_ shadow: ServedVersion, of name: String, inputs: [InferenceTensor], context: RequestContext) {

@@ -66,11 +66,14 @@ struct OIPHandlers: Sendable {
     private func readiness(model name: String, version label: String?) throws(ServingError) -> Response {
         let deployment = try service.deployment(name)
         let ready: Bool
+        var failure: String?
         if let label {
             guard let version = deployment.version(label) else { throw ServingError(.notFound, "Model '\(name)' has no version '\(label)'.") }
             ready = version.isReady
+            failure = version.failure
         } else {
             ready = deployment.isReady
+            failure = deployment.version(deployment.primary)?.failure
         }
         return ServingResponses.object(status: ready ? .ok : .serviceUnavailable) { writer in
             writer.raw("{")
@@ -78,6 +81,11 @@ struct OIPHandlers: Sendable {
             writer.string(name)
             writer.comma()
             Self.writeFlag("ready", ready, &writer, braces: false)
+            if let failure {
+                writer.comma()
+                writer.key("error")
+                writer.string(failure)
+            }
             writer.raw("}")
         }
     }
