@@ -33,36 +33,32 @@ enum ElementwiseKernels {
     static func combine<T: Sendable>(_ x: [T], _ xShape: [Int], _ y: [T], _ yShape: [Int], into shape: [Int], _ op: (T, T) -> T) -> [T] {
         let count = shape.reduce(1, *)
         if let period = Broadcasting.trailingPeriod(yShape, in: shape), x.count == count {
-            return [T](unsafeUninitializedCapacity: count) { out, initialized in
-                x.withUnsafeBufferPointer { x in
-                    y.withUnsafeBufferPointer { y in
-                        var index = 0
-                        while index < count {
-                            for offset in 0..<period { out.initializeElement(at: index + offset, to: op(x[index + offset], y[offset])) }
-                            index += period
-                        }
-                    }
-                }
-                initialized = count
-            }
+            return tiled(x, y, period: period) { op($0, $1) }
         }
         if let period = Broadcasting.trailingPeriod(xShape, in: shape), y.count == count {
-            return [T](unsafeUninitializedCapacity: count) { out, initialized in
-                x.withUnsafeBufferPointer { x in
-                    y.withUnsafeBufferPointer { y in
-                        var index = 0
-                        while index < count {
-                            for offset in 0..<period { out.initializeElement(at: index + offset, to: op(x[offset], y[index + offset])) }
-                            index += period
-                        }
-                    }
-                }
-                initialized = count
-            }
+            return tiled(y, x, period: period) { op($1, $0) }
         }
         let left = Broadcasting.sourceIndices(xShape, into: shape)
         let right = Broadcasting.sourceIndices(yShape, into: shape)
         return zip(left, right).map { op(x[$0], y[$1]) }
+    }
+
+    /// `op(full[i], block[i % period])` for every element of `full`, without index arithmetic per element.
+    @inline(__always)
+    private static func tiled<T>(_ full: [T], _ block: [T], period: Int, _ op: (T, T) -> T) -> [T] {
+        let count = full.count
+        return [T](unsafeUninitializedCapacity: count) { out, initialized in
+            full.withUnsafeBufferPointer { full in
+                block.withUnsafeBufferPointer { block in
+                    var index = 0
+                    while index < count {
+                        for offset in 0..<period { out.initializeElement(at: index + offset, to: op(full[index + offset], block[offset])) }
+                        index += period
+                    }
+                }
+            }
+            initialized = count
+        }
     }
 
     static func unary(_ function: @escaping @Sendable (Float) -> Float) -> @Sendable (Node, [Tensor]) throws -> [Tensor] {
