@@ -116,4 +116,23 @@ struct KernelTests {
         #expect(throws: RuntimeError.self) { try H.run(H.node("Cast", ["to": .int(7)]), [.float([.nan], shape: [1])]) }
         #expect(throws: RuntimeError.self) { try H.run(H.node("Cast", ["to": .int(99)]), [.float([1], shape: [1])]) }
     }
+
+    @Test("The executor refuses, naming the node, a wrong number of inputs and an input nothing produces")
+    func executorChecksTheGraph() throws {
+        func model(_ node: Node) -> Model {
+            Model(
+                irVersion: 8, opsets: ["ai.onnx": 13], producer: "test", nodes: [node], initializers: [:],
+                inputs: [ValueInfo(name: "x", kind: .tensor(elementType: 1, shape: nil))], outputs: [ValueInfo(name: "y", kind: .unspecified)])
+        }
+        let unary = Node(name: "relu", opType: "Relu", domain: Node.standardDomain, inputs: ["x", "x"], outputs: ["y"], attributes: [:])
+        let arity = #expect(throws: RuntimeError.self) { try GraphExecutor(model: model(unary)) }
+        #expect(arity?.description == "Relu node 'relu': takes 1 inputs, the node has 2")
+        let dangling = Node(name: "add", opType: "Add", domain: Node.standardDomain, inputs: ["x", "z"], outputs: ["y"], attributes: [:])
+        let missing = #expect(throws: RuntimeError.self) { try GraphExecutor(model: model(dangling)) }
+        #expect(missing?.description == "Add node 'add': input 'z' is not produced by any earlier node, input or initializer")
+        let relu = Node(name: "relu", opType: "Relu", domain: Node.standardDomain, inputs: ["x"], outputs: ["y"], attributes: [:])
+        let outputs = try GraphExecutor(model: model(relu)).run(["x": .float([-1, 2], shape: [2])])
+        #expect(outputs["y"] == .float([0, 2], shape: [2]))
+        #expect(throws: RuntimeError.self) { try GraphExecutor(model: model(relu)).run([:]) }
+    }
 }

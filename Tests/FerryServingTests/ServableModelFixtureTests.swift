@@ -40,7 +40,10 @@ struct ServableModelFixtureTests {
     }
 
     @Test("Each row answered alone equals its row of the batch", arguments: ConverterFixtures.entries.filter {
-        ["random_forest_classifier", "lightgbm_classifier_zipmap", "column_transformer_onehot", "torch_mlp"].contains($0.family)
+        [
+            "logistic_binary", "logistic_multinomial", "random_forest_classifier", "lightgbm_classifier_zipmap", "column_transformer_onehot",
+            "mlp_classifier", "torch_mlp",
+        ].contains($0.family)
     })
     func rowsAloneMatchTheBatch(_ entry: ConverterFixtures.Entry) throws {
         let model = try ServableModel(onnx: try entry.bytes)
