@@ -72,5 +72,5 @@ def test_unknown_registered_version_fails_to_load_and_says_why(registry, start_s
     url, name = registry
     base = start_server(f"gone=models:/{name}/9", f"noalias=models:/{name}@nobody", names=["gone", "noalias"],
                         env={"MLFLOW_TRACKING_URI": url}).url
-    for model, mention in (("gone", "9"), ("noalias", "nobody")):
-        s.oip_error(requests.get(f"{base}/v2/models/{model}", timeout=10), 503, mention)
+    for model, mentions in (("gone", ("9", "not found")), ("noalias", ("nobody", "not found"))):
+        s.oip_error(requests.get(f"{base}/v2/models/{model}", timeout=10), 503, *mentions)
