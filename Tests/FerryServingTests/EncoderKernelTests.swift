@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FerryServing
@@ -66,5 +67,28 @@ struct EncoderKernelTests {
         let regressor = H.ml("LinearRegressor", ["coefficients": .floats([1, 2]), "intercepts": .floats([0.5])])
         #expect(try H.run(regressor, [.float([1, 1, 2, 0], shape: [2, 2])])[0] == .float([3.5, 2.5], shape: [2, 1]))
         #expect(throws: RuntimeError.self) { try H.run(regressor, [.float([1, 1, 1], shape: [1, 3])]) }
+    }
+}
+
+@Suite("Vector exponential")
+struct VectorMathTests {
+    @Test("exp and logistic agree with Foundation's to float32 rounding, saturate at the ends and keep NaN")
+    func exponential() {
+        let inputs: [Float] = [-100, -87, -20, -1, -0.5, 0, 1e-7, 0.5, 1, 10, 50, 88, 100, .nan, .infinity, -.infinity]
+        var values = inputs
+        values.withUnsafeMutableBufferPointer { VectorMath.map($0, VectorMath.exp) }
+        for (x, got) in zip(inputs, values) {
+            if x.isNaN { #expect(got.isNaN); continue }
+            let want = Foundation.exp(Double(x))
+            if x < -87.4 { #expect(got >= 0 && got < 1.2e-38, "exp(\(x)) = \(got)") } else if x > 88.8 { #expect(got == .infinity, "exp(\(x)) = \(got)") } else {
+                #expect(Swift.abs(Double(got) - want) <= 4e-7 * want, "exp(\(x)) = \(got), want \(want)")
+            }
+        }
+        var probabilities = inputs
+        PostTransform(.logistic).apply(&probabilities, rows: 1, columns: inputs.count)
+        for (x, got) in zip(inputs, probabilities) {
+            if x.isNaN { #expect(got.isNaN); continue }
+            #expect(Swift.abs(Double(got) - 1 / (1 + Foundation.exp(-Double(x)))) <= 1e-6, "logistic(\(x)) = \(got)")
+        }
     }
 }

@@ -10,7 +10,9 @@ enum VectorMath {
     @inline(__always)
     static func exp(_ x: Lanes) -> Lanes {
         let magic: Float = 12_582_912  // 1.5 · 2²³: adding it rounds to an integer held in the low mantissa bits
-        let clamped = x.clamped(lowerBound: Lanes(repeating: -87.336_54), upperBound: Lanes(repeating: 88.722_83))
+        // NaN compares false both ways, so it passes the clamp unchanged.
+        let low = Lanes(repeating: -87.336_54), high = Lanes(repeating: 88.722_83)
+        let clamped = x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
         let shifted = clamped * 1.442_695_04 + magic
         let n = shifted - magic
         let r = clamped - n * 0.693_359_375 + n * 2.121_944_4e-4
@@ -22,7 +24,9 @@ enum VectorMath {
         p = p * r + 5.000_000_120_1e-1
         let y = p * (r * r) + r + 1
         let exponent = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- Int32(bitPattern: magic.bitPattern)
-        return y * unsafeBitCast((exponent &+ 127) &<< 23, to: Lanes.self)
+        let result = y * unsafeBitCast((exponent &+ 127) &<< 23, to: Lanes.self)
+        // The clamp above turns NaN into a bound on x86 (minps/maxps return the other operand); put it back.
+        return result.replacing(with: x, where: x .!= x)
     }
 
     @inline(__always)
