@@ -91,11 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let settings = try ServeSettings(command: self, environment: environment)
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = settings.logLevel
-            return handler
-        }
+        ServerLogging.bootstrap(level: settings.logLevel)
         let logger = Logger(label: "ferry.serve")
         do {
             try await serve(settings, logger: logger)

@@ -59,11 +59,7 @@ struct ServerCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let settings = try ServerSettings(command: self, environment: environment)
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = settings.logLevel
-            return handler
-        }
+        ServerLogging.bootstrap(level: settings.logLevel)
         let logger = Logger(label: "ferry")
         do {
             try await runServer(settings, environment: environment, logger: logger)

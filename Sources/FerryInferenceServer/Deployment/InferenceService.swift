@@ -56,7 +56,7 @@ final class InferenceService: Sendable {
         } else {
             let key = deployment.stickyHeader.flatMap { HTTPField.Name($0) }.flatMap { context.headers[$0] }
             guard let route = TrafficRouter.route(deployment, key: key, draw: Double.random(in: 0..<100), shadowDraw: Double.random(in: 0..<100)) else {
-                throw ServingError(.unavailable, "Model '\(name)' has no ready version yet\(Self.reasons(deployment)).")
+                throw Self.notReady(deployment)
             }
             (chosen, role, shadow) = (route.version, route.role, route.shadow)
         }
@@ -103,11 +103,12 @@ final class InferenceService: Sendable {
         for observer in observers { observer.observe(event) }
     }
 
-    private static func reasons(_ deployment: Deployment) -> String {
+    /// 503 for a deployment with no ready version, saying which versions are loading and why others failed.
+    static func notReady(_ deployment: Deployment) -> ServingError {
         let failed = deployment.versions.compactMap { version in version.failure.map { "version \(version.version) failed: \($0)" } }
         let loading = deployment.versions.filter { $0.stateName == "loading" }.map { "version \($0.version) is loading" }
         let all = loading + failed
-        return all.isEmpty ? "" : " (" + all.joined(separator: "; ") + ")"
+        return ServingError(.unavailable, "Model '\(deployment.name)' has no ready version yet" + (all.isEmpty ? "." : " (" + all.joined(separator: "; ") + ")."))
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

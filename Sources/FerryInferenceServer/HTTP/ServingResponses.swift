@@ -39,10 +39,9 @@ enum ServingResponses {
         if error.status == .unsupportedMediaType { return text(error.message, status: .unsupportedMediaType) }
         return object(status: HTTPResponse.Status(code: error.status.rawValue)) { writer in
             writer.raw("{")
-            writer.key("error_code")
+            writer.field("error_code")
             writer.string(error.mlflowErrorCode)
-            writer.comma()
-            writer.key("message")
+            writer.field("message")
             writer.string(error.message)
             writer.raw("}")
         }

@@ -40,6 +40,22 @@ struct JSONWriter {
 
     mutating func comma() { bytes.append(UInt8(ascii: ",")) }
 
+    /// `"name":` as the next member of the object being written, after a comma unless it is the first.
+    mutating func field(_ name: String) {
+        if let last = bytes.last, last != UInt8(ascii: "{"), last != UInt8(ascii: "[") { comma() }
+        key(name)
+    }
+
+    /// The `name`, `datatype` and `shape` members every OIP tensor description starts with.
+    mutating func tensorHeader(name: String, datatype: String, shape: [Int]) {
+        field("name")
+        string(name)
+        field("datatype")
+        string(datatype)
+        field("shape")
+        array(shape) { $0.integer($1) }
+    }
+
     mutating func integer(_ value: some BinaryInteger) {
         bytes.append(contentsOf: String(value).utf8)
     }

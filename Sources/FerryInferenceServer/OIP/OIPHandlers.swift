@@ -51,13 +51,11 @@ struct OIPHandlers: Sendable {
     private func serverMetadata() -> Response {
         ServingResponses.object { writer in
             writer.raw("{")
-            writer.key("name")
+            writer.field("name")
             writer.string("ferry")
-            writer.comma()
-            writer.key("version")
+            writer.field("version")
             writer.string(serverVersion)
-            writer.comma()
-            writer.key("extensions")
+            writer.field("extensions")
             writer.array(Self.extensions) { $0.string($1) }
             writer.raw("}")
         }
@@ -77,13 +75,11 @@ struct OIPHandlers: Sendable {
         }
         return ServingResponses.object(status: ready ? .ok : .serviceUnavailable) { writer in
             writer.raw("{")
-            writer.key("name")
+            writer.field("name")
             writer.string(name)
-            writer.comma()
             Self.writeFlag("ready", ready, &writer, braces: false)
             if let failure {
-                writer.comma()
-                writer.key("error")
+                writer.field("error")
                 writer.string(failure)
             }
             writer.raw("}")
@@ -105,19 +101,15 @@ struct OIPHandlers: Sendable {
         }
         return ServingResponses.object { writer in
             writer.raw("{")
-            writer.key("name")
+            writer.field("name")
             writer.string(name)
-            writer.comma()
-            writer.key("versions")
+            writer.field("versions")
             writer.array(deployment.versions.map(\.version)) { $0.string($1) }
-            writer.comma()
-            writer.key("platform")
+            writer.field("platform")
             writer.string("onnx_onnxv1")
-            writer.comma()
-            writer.key("inputs")
+            writer.field("inputs")
             writer.array(model.inputs) { Self.writeSignature($1, &$0) }
-            writer.comma()
-            writer.key("outputs")
+            writer.field("outputs")
             writer.array(model.outputs) { Self.writeSignature($1, &$0) }
             writer.raw("}")
         }
@@ -165,28 +157,20 @@ struct OIPHandlers: Sendable {
 
     private static func writeFlag(_ name: String, _ value: Bool, _ writer: inout JSONWriter, braces: Bool = true) {
         if braces { writer.raw("{") }
-        writer.key(name)
+        writer.field(name)
         writer.bool(value)
         if braces { writer.raw("}") }
     }
 
     private static func writeSignature(_ signature: TensorSignature, _ writer: inout JSONWriter) {
         writer.raw("{")
-        writer.key("name")
-        writer.string(signature.name)
-        writer.comma()
-        writer.key("datatype")
-        writer.string(signature.datatype.rawValue)
-        writer.comma()
-        writer.key("shape")
-        writer.array(signature.shape) { $0.integer($1) }
+        writer.tensorHeader(name: signature.name, datatype: signature.datatype.rawValue, shape: signature.shape)
         if let labels = signature.classLabels {
-            writer.comma()
-            writer.raw("\"parameters\":{\"class_labels\":")
+            writer.field("parameters")
+            writer.raw("{\"class_labels\":")
             writer.array(labels) { $0.string($1) }
             writer.raw("}")
         }
         writer.raw("}")
     }
 }
-

@@ -8,39 +8,29 @@ enum OIPResponseEncoder {
         var writer = JSONWriter(capacity: 256 + outputs.reduce(0) { $0 + $1.data.count * 12 })
         var tail: [UInt8] = []
         writer.raw("{")
-        writer.key("model_name")
+        writer.field("model_name")
         writer.string(model)
         if let version {
-            writer.comma()
-            writer.key("model_version")
+            writer.field("model_version")
             writer.string(version)
         }
         if let id {
-            writer.comma()
-            writer.key("id")
+            writer.field("id")
             writer.string(id)
         }
-        writer.comma()
-        writer.key("outputs")
+        writer.field("outputs")
         writer.array(outputs) { writer, output in
             writer.raw("{")
-            writer.key("name")
-            writer.string(output.name)
-            writer.comma()
-            writer.key("datatype")
-            writer.string(output.datatype.rawValue)
-            writer.comma()
-            writer.key("shape")
-            writer.array(output.shape) { $0.integer($1) }
-            writer.comma()
+            writer.tensorHeader(name: output.name, datatype: output.datatype.rawValue, shape: output.shape)
             if binary(output.name) {
                 let bytes = BinaryTensor.encode(output.data, datatype: output.datatype)
-                writer.raw("\"parameters\":{\"binary_data_size\":")
+                writer.field("parameters")
+                writer.raw("{\"binary_data_size\":")
                 writer.integer(bytes.count)
                 writer.raw("}")
                 tail.append(contentsOf: bytes)
             } else {
-                writer.key("data")
+                writer.field("data")
                 TensorJSON.write(output.data, to: &writer)
             }
             writer.raw("}")

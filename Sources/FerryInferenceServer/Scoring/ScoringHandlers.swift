@@ -58,7 +58,7 @@ struct ScoringHandlers: Sendable {
             let body = try await request.collectBody(limit: maxBodySize)
             let payload = try ScoringRequestDecoder.decode(body, mediaType: mediaType)
             guard let signatures = (deployment.version(deployment.primary)?.model ?? deployment.versions.lazy.compactMap(\.model).first)?.inputs else {
-                throw ServingError(.unavailable, "Model '\(name)' has no ready version yet.")
+                throw InferenceService.notReady(deployment)
             }
             tensors = try ScoringInputs.tensors(payload, for: signatures)
         } catch {
