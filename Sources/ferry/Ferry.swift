@@ -22,7 +22,7 @@ struct Ferry: AsyncParsableCommand {
               ferry audit --model churn
             """,
         version: FerryVersion.current,
-        subcommands: [ServerCommand.self, ModelsCommand.self, AuditCommand.self]
+        subcommands: [ServerCommand.self, ServeCommand.self, DeploymentsCommand.self, ModelsCommand.self, AuditCommand.self]
     )
 }
 

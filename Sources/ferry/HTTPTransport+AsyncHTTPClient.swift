@@ -46,11 +46,7 @@ struct AsyncHTTPTransport: HTTPTransport {
 
 /// A transport for the tracking server at `trackingURI` (`http://` or `https://`).
 func makeTransport(trackingURI: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any HTTPTransport {
-    let trimmed = trackingURI.hasSuffix("/") ? String(trackingURI.dropLast()) : trackingURI
-    guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-        throw ValidationErrorMessage(
-            "The tracking URI '\(trackingURI)' is not an http(s) URL of a tracking server, e.g. http://127.0.0.1:5000")
-    }
+    let trimmed = try checkedBaseURL(trackingURI, name: "tracking URI", of: "a tracking server", example: "http://127.0.0.1:5000")
     var authorization: String?
     if let user = environment["MLFLOW_TRACKING_USERNAME"], !user.isEmpty {
         let credentials = "\(user):\(environment["MLFLOW_TRACKING_PASSWORD"] ?? "")"
@@ -59,6 +55,16 @@ func makeTransport(trackingURI: String, environment: [String: String] = ProcessI
         authorization = "Bearer " + token
     }
     return AsyncHTTPTransport(baseURL: trimmed, authorization: authorization)
+}
+
+/// `text` without a trailing slash, refused unless it is an http(s) URL with a host; `name`, `server`
+/// and `example` word the message (`The tracking URI 'x' is not an http(s) URL of a tracking server, ...`).
+func checkedBaseURL(_ text: String, name: String, of server: String, example: String) throws -> String {
+    let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+    guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+        throw ValidationErrorMessage("The \(name) '\(text)' is not an http(s) URL of \(server), e.g. \(example)")
+    }
+    return trimmed
 }
 
 /// An error whose description is its message, for a one-line report.

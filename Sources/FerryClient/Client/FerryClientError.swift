@@ -38,6 +38,12 @@ public struct FerryClientError: Error, Sendable, CustomStringConvertible {
         return false
     }
 
+    /// What went wrong when no answer came back (such as `Connection refused`), otherwise nil.
+    public var connectionFailureDetail: String? {
+        if case .unreachable(_, let detail) = reason { return detail }
+        return nil
+    }
+
     /// The server's message for an MLflow error, otherwise the same text as ``description``.
     public var message: String {
         if case .server(_, _, let message) = reason { return message }
