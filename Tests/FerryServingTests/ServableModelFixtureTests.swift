@@ -62,14 +62,7 @@ struct ServableModelFixtureTests {
     static func row(_ row: Int, of tensor: InferenceTensor) -> InferenceTensor {
         let width = tensor.shape.dropFirst().reduce(1, *)
         let range = (row * width)..<((row + 1) * width)
-        let data: TensorData = switch tensor.data {
-        case .float(let values): .float(Array(values[range]))
-        case .double(let values): .double(Array(values[range]))
-        case .int64(let values): .int64(Array(values[range]))
-        case .uint64(let values): .uint64(Array(values[range]))
-        case .bool(let values): .bool(Array(values[range]))
-        case .string(let values): .string(Array(values[range]))
-        }
+        let data = tensor.data.elements(range)
         return InferenceTensor(name: tensor.name, datatype: tensor.datatype, shape: [1] + tensor.shape.dropFirst(), data: data)
     }
 }

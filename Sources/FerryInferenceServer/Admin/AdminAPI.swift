@@ -91,7 +91,7 @@ struct AdminAPI: Sendable {
             throw ServingError(.notFound, "No admin action '\(action)'; the actions are canary, traffic, promote, rollback and shadow.")
         }
         guard method == .post || (action == "shadow" && method == .delete) else { throw Self.methodNotAllowed(method, path, allowed: allowed) }
-        let body = method == .post ? try await AdminRequestBody(request.collectBody(limit: Self.maxBodySize)) : AdminRequestBody()
+        let body = method == .post ? try await AdminRequestBody(request.collectBody(limit: Self.maxBodySize, advice: "admin requests are small JSON objects")) : AdminRequestBody()
         let wait = try Self.waitParameter(request)
         let change = try await handlers.change(name, action: action, method: method, body: body, wait: wait)
         logger.info("Rollout changed", metadata: ["model": "\(name)", "action": "\(method.rawValue) \(action)", "primary": "\(change.primary)"])

@@ -14,7 +14,7 @@ enum AdminResponses {
     static func deployments(_ deployments: [Deployment]) -> Response {
         ServingResponses.object { writer in
             writer.raw("{")
-            writer.key("deployments")
+            writer.field("deployments")
             writer.array(deployments) { writer, deployment in write(deployment, to: &writer) }
             writer.raw("}")
         }
@@ -27,46 +27,35 @@ enum AdminResponses {
 
     static func write(_ deployment: Deployment, to writer: inout JSONWriter) {
         writer.raw("{")
-        writer.key("name")
+        writer.field("name")
         writer.string(deployment.name)
-        writer.comma()
-        writer.key("primary")
+        writer.field("primary")
         writer.string(deployment.primary)
-        writer.comma()
-        writer.key("canary")
+        writer.field("canary")
         write(deployment.canary, to: &writer)
-        writer.comma()
-        writer.key("shadow")
+        writer.field("shadow")
         write(deployment.shadow, to: &writer)
-        writer.comma()
-        writer.key("previous")
+        writer.field("previous")
         write(deployment.previous, to: &writer)
-        writer.comma()
-        writer.key("sticky_header")
+        writer.field("sticky_header")
         write(deployment.stickyHeader, to: &writer)
-        writer.comma()
-        writer.key("ready")
+        writer.field("ready")
         writer.bool(deployment.isReady)
-        writer.comma()
-        writer.key("versions")
+        writer.field("versions")
         writer.array(deployment.versions) { writer, version in
             writer.raw("{")
-            writer.key("version")
+            writer.field("version")
             writer.string(version.version)
-            writer.comma()
-            writer.key("source")
+            writer.field("source")
             writer.string(version.source.description)
-            writer.comma()
-            writer.key("state")
+            writer.field("state")
             writer.string(version.stateName)
             if let failure = version.failure {
-                writer.comma()
-                writer.key("error")
+                writer.field("error")
                 writer.string(failure)
             }
             if let role = deployment.role(of: version.version) {
-                writer.comma()
-                writer.key("role")
+                writer.field("role")
                 writer.string(role)
             }
             writer.raw("}")
@@ -77,10 +66,9 @@ enum AdminResponses {
     private static func write(_ share: TrafficShare?, to writer: inout JSONWriter) {
         guard let share else { return writer.raw("null") }
         writer.raw("{")
-        writer.key("version")
+        writer.field("version")
         writer.string(share.version)
-        writer.comma()
-        writer.key("percent")
+        writer.field("percent")
         writer.double(share.percent)
         writer.raw("}")
     }

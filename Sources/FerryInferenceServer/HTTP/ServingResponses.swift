@@ -49,13 +49,13 @@ enum ServingResponses {
 }
 
 extension Request {
-    /// The whole body, refused with 413 past `limit` bytes.
-    func collectBody(limit: Int) async throws(ServingError) -> [UInt8] {
+    /// The whole body, refused with 413 past `limit` bytes; `advice` says what to do about it.
+    func collectBody(limit: Int, advice: String = "send smaller batches or raise --max-request-size") async throws(ServingError) -> [UInt8] {
         do {
             let buffer = try await body.collect(upTo: limit)
             return Array(buffer.readableBytesView)
         } catch {
-            throw ServingError(.payloadTooLarge, "The request body is larger than the limit of \(limit) bytes; send smaller batches or raise --max-request-size.")
+            throw ServingError(.payloadTooLarge, "The request body is larger than the limit of \(limit) bytes; \(advice).")
         }
     }
 

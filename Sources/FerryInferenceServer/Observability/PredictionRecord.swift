@@ -46,25 +46,19 @@ struct PredictionRecord: Sendable {
     /// Writes this record as one JSON object (no line break).
     func write(into writer: inout JSONWriter) {
         writer.raw("{")
-        writer.key("timestamp")
+        writer.field("timestamp")
         writer.string(time.iso8601)
-        writer.comma()
-        writer.key("model")
+        writer.field("model")
         writer.string(model)
-        writer.comma()
-        writer.key("version")
+        writer.field("version")
         writer.string(version)
-        writer.comma()
-        writer.key("protocol")
+        writer.field("protocol")
         writer.string(protocolName)
-        writer.comma()
-        writer.key("request_id")
+        writer.field("request_id")
         if let requestID { writer.string(requestID) } else { writer.raw("null") }
-        writer.comma()
-        writer.key("inputs")
+        writer.field("inputs")
         writer.tensors(inputs)
-        writer.comma()
-        writer.key("outputs")
+        writer.field("outputs")
         writer.tensors(outputs)
         writer.raw("}")
     }
@@ -74,17 +68,14 @@ extension JSONWriter {
     /// `{"<name>":{"datatype":...,"shape":[...],"data":[...]},...}`
     fileprivate mutating func tensors(_ tensors: [InferenceTensor]) {
         raw("{")
-        for (index, tensor) in tensors.enumerated() {
-            if index > 0 { comma() }
-            key(tensor.name)
+        for tensor in tensors {
+            field(tensor.name)
             raw("{")
-            key("datatype")
+            field("datatype")
             string(tensor.datatype.rawValue)
-            comma()
-            key("shape")
+            field("shape")
             array(tensor.shape) { $0.integer($1) }
-            comma()
-            key("data")
+            field("data")
             elements(tensor.data)
             raw("}")
         }

@@ -84,22 +84,9 @@ struct ScoringHandlers: Sendable {
         writer.raw("[")
         for row in 0..<rows {
             if row > 0 { writer.comma() }
-            TensorJSON.write(output.data.slice((row * columns)..<((row + 1) * columns)), to: &writer)
+            TensorJSON.write(output.data.elements((row * columns)..<((row + 1) * columns)), to: &writer)
         }
         writer.raw("]")
     }
 }
 
-extension TensorData {
-    /// The elements at `range`.
-    func slice(_ range: Range<Int>) -> TensorData {
-        switch self {
-        case .float(let values): .float(Array(values[range]))
-        case .double(let values): .double(Array(values[range]))
-        case .int64(let values): .int64(Array(values[range]))
-        case .uint64(let values): .uint64(Array(values[range]))
-        case .bool(let values): .bool(Array(values[range]))
-        case .string(let values): .string(Array(values[range]))
-        }
-    }
-}

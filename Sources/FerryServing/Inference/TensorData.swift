@@ -30,4 +30,16 @@ public enum TensorData: Sendable, Equatable {
         default: false
         }
     }
+
+    /// The elements at `range` (a row's worth of a row-major tensor, say).
+    public func elements(_ range: Range<Int>) -> TensorData {
+        switch self {
+        case .float(let values): .float(Array(values[range]))
+        case .double(let values): .double(Array(values[range]))
+        case .int64(let values): .int64(Array(values[range]))
+        case .uint64(let values): .uint64(Array(values[range]))
+        case .bool(let values): .bool(Array(values[range]))
+        case .string(let values): .string(Array(values[range]))
+        }
+    }
 }
