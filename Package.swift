@@ -93,6 +93,7 @@ let package = Package(
         .target(
             name: "FerryInferenceServer",
             dependencies: [
+                "FerryCore",
                 "FerryServing",
                 "FerryBlobs",
                 "FerryClient",

@@ -1,3 +1,4 @@
+import FerryCore
 import FerryBlobs
 import FerryServing
 import Foundation
@@ -265,7 +266,7 @@ import Testing
         (-11_670_912_000_001, "1600-02-29T23:59:59.999Z", "16000229T235959Z"),
     ])
     func utcTimeFormatsTheCalendarFields(milliseconds: Int64, iso8601: String, compact: String) {
-        let time = UTCTime(millisecondsSince1970: milliseconds)
+        let time = CivilTime(millisecondsSince1970: milliseconds)
         #expect(time.iso8601 == iso8601)
         #expect(time.date == String(iso8601.prefix(10)))
         #expect(time.compact == compact)

@@ -1,3 +1,4 @@
+import FerryCore
 import Crypto
 
 /// AWS Signature Version 4 for S3, as a pure value: no clock, no I/O.
@@ -118,29 +119,8 @@ struct AmzDate: Sendable, Equatable {
 
     /// The instant `secondsSince1970` seconds after the Unix epoch (fractions dropped).
     init(secondsSince1970: Int64) {
-        let days = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
-        let secondsOfDay = secondsSince1970 - days * 86_400
-        let (year, month, dayOfMonth) = Self.civilDate(daysSince1970: days)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        day = pad(year, 4) + pad(month, 2) + pad(dayOfMonth, 2)
-        timestamp =
-            day + "T" + pad(secondsOfDay / 3600, 2) + pad(secondsOfDay % 3600 / 60, 2) + pad(secondsOfDay % 60, 2) + "Z"
-    }
-
-    /// Year, month and day of the proleptic Gregorian calendar for a day count since 1970-01-01.
-    private static func civilDate(daysSince1970: Int64) -> (Int64, Int64, Int64) {
-        let shifted = daysSince1970 + 719_468  // days since 0000-03-01
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153  // 0 = March
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
+        let time = CivilTime(millisecondsSince1970: secondsSince1970 * 1000)
+        day = time.compactDate
+        timestamp = time.compact
     }
 }

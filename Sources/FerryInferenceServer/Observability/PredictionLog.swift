@@ -1,4 +1,5 @@
 import FerryBlobs
+import FerryCore
 import FerryServing
 import Foundation
 import Logging

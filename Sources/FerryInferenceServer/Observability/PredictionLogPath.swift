@@ -1,3 +1,4 @@
+import FerryCore
 import FerryBlobs
 
 /// Where the prediction log puts its objects: `<prefix>/<model>/<yyyy-mm-dd>/<yyyymmddTHHMMSSZ>-<unique>.jsonl`.
@@ -38,7 +39,7 @@ enum PredictionLogPath {
     }
 
     /// The object for records of `model` whose first record is at `time`.
-    static func object(prefix: BlobPath, model: String, time: UTCTime, unique: String) throws -> BlobPath {
+    static func object(prefix: BlobPath, model: String, time: CivilTime, unique: String) throws -> BlobPath {
         prefix.appending(try BlobPath(segments: [segment(model), time.date, "\(time.compact)-\(segment(unique)).jsonl"]))
     }
 

@@ -1,3 +1,4 @@
+import FerryCore
 import FerryServing
 
 /// One sampled request of the prediction log: what a model version was asked and what it answered.
@@ -31,7 +32,7 @@ struct PredictionRecord: Sendable {
     var outputs: [InferenceTensor]
 
     /// The UTC calendar fields of ``millisecondsSince1970``.
-    var time: UTCTime { UTCTime(millisecondsSince1970: millisecondsSince1970) }
+    var time: CivilTime { CivilTime(millisecondsSince1970: millisecondsSince1970) }
 
     /// `records` as JSON Lines, in order.
     static func jsonLines(_ records: some Sequence<PredictionRecord>) -> [UInt8] {

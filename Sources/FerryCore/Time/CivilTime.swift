@@ -1,18 +1,18 @@
-/// A moment split into its UTC calendar fields, for the names and timestamps of the prediction log.
+/// A moment split into its UTC calendar fields: for prediction-log names and timestamps, S3 request dates.
 ///
 /// Pure arithmetic on the proleptic Gregorian calendar (no locale, no time zone database), so it is cheap
 /// and gives the same text on every machine.
-struct UTCTime: Sendable, Equatable {
-    var year: Int
-    var month: Int
-    var day: Int
-    var hour: Int
-    var minute: Int
-    var second: Int
-    var millisecond: Int
+public struct CivilTime: Sendable, Equatable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+    public var millisecond: Int
 
     /// The fields of the moment `milliseconds` after 1970-01-01T00:00:00Z (negative: before it).
-    init(millisecondsSince1970 milliseconds: Int64) {
+    public init(millisecondsSince1970 milliseconds: Int64) {
         let (days, millisecondOfDay) = Self.floorDivide(milliseconds, 86_400_000)
         let (year, month, day) = Self.civilDate(daysSince1970: days)
         self.year = year
@@ -25,18 +25,23 @@ struct UTCTime: Sendable, Equatable {
     }
 
     /// ISO 8601 with milliseconds, in UTC: `2025-03-07T09:05:02.042Z`.
-    var iso8601: String {
+    public var iso8601: String {
         "\(date)T\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2)).\(Self.pad(millisecond, 3))Z"
     }
 
     /// The calendar day: `2025-03-07`.
-    var date: String {
+    public var date: String {
         "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 
+    /// The calendar day without separators: `20250307`.
+    public var compactDate: String {
+        "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))"
+    }
+
     /// The basic ISO 8601 form to the second, which sorts as text: `20250307T090502Z`.
-    var compact: String {
-        "\(Self.pad(year, 4))\(Self.pad(month, 2))\(Self.pad(day, 2))T\(Self.pad(hour, 2))\(Self.pad(minute, 2))\(Self.pad(second, 2))Z"
+    public var compact: String {
+        "\(compactDate)T\(Self.pad(hour, 2))\(Self.pad(minute, 2))\(Self.pad(second, 2))Z"
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
