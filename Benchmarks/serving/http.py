@@ -22,7 +22,9 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
 
 import argparse
+import http.client
 import json
+import multiprocessing
 import subprocess
 import tempfile
 import threading
@@ -67,7 +69,8 @@ def write_models(folder: Path, name: str, model) -> tuple[Path, Path]:
     from skl2onnx.common.data_types import FloatTensorType
 
     mlflow_dir = folder / f"{name}-mlflow"
-    mlflow.sklearn.save_model(model, str(mlflow_dir))
+    # MLflow 3.17 saves with skops, which refuses the tree storage type unless it is named as trusted (we made it).
+    mlflow.sklearn.save_model(model, str(mlflow_dir), skops_trusted_types=["sklearn.tree._tree.Tree"])
     onnx_path = folder / f"{name}.onnx"
     onnx_model = convert_sklearn(model, initial_types=[("X", FloatTensorType([None, FEATURES]))],
                                  options={id(model): {"zipmap": False}})
@@ -128,6 +131,7 @@ class Figures:
     p99_ms: float
     sequential_rps: float
     threaded_rps: float
+    process_rps: float
 
 
 def _bodies(rows: np.ndarray, kind: str) -> list[bytes]:
@@ -137,46 +141,95 @@ def _bodies(rows: np.ndarray, kind: str) -> list[bytes]:
             for row in rows]
 
 
-def _post(session: requests.Session, url: str, body: bytes) -> None:
-    response = session.post(url, data=body, headers={"Content-Type": "application/json"}, timeout=60)
-    if response.status_code != 200:
-        raise SystemExit(f"POST {url} answered {response.status_code}: {response.text[:300]}")
+class RequestsClient:
+    """A keep-alive `requests.Session`: what most Python callers use (about 1 ms of client work per call here)."""
+
+    def __init__(self, url: str):
+        self.url, self.session = url, requests.Session()
+
+    def send(self, body: bytes | None) -> None:
+        if body is None:
+            response = self.session.get(self.url, timeout=60)
+        else:
+            response = self.session.post(self.url, data=body, headers={"Content-Type": "application/json"}, timeout=60)
+        if response.status_code != 200:
+            raise SystemExit(f"{self.url} answered {response.status_code}: {response.text[:300]}")
+
+    def close(self) -> None:
+        self.session.close()
 
 
-def measure(url: str, bodies: list[bytes], warmup: int, count: int, threads: int) -> Figures:
-    """Sequential: `warmup` then `count` timed requests on one keep-alive session. Threaded: `count`
-    requests split over `threads` sessions (each warmed up first), wall time to the last reply."""
+class RawClient:
+    """One keep-alive `http.client` connection: a thin client, so the figure is closer to the server's own time."""
+
+    def __init__(self, url: str):
+        host, _, rest = url.removeprefix("http://").partition("/")
+        name, port = host.split(":")
+        self.path, self.connection = "/" + rest, http.client.HTTPConnection(name, int(port), timeout=60)
+
+    def send(self, body: bytes | None) -> None:
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        self.connection.request("GET" if body is None else "POST", self.path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        data = response.read()
+        if response.status != 200:
+            raise SystemExit(f"{self.path} answered {response.status}: {data[:300]!r}")
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+CLIENTS = {"requests": RequestsClient, "http.client": RawClient}
+
+
+def measure(client_kind: str, url: str, bodies: list, warmup: int, count: int, threads: int, processes: int) -> Figures:
+    """Sequential: `warmup` then `count` timed requests on one keep-alive connection; then `count` requests
+    over `threads` client threads, and over `processes` client processes (no shared interpreter lock)."""
+    make = CLIENTS[client_kind]
     latencies = []
-    with requests.Session() as session:
-        for i in range(warmup):
-            _post(session, url, bodies[i % len(bodies)])
-        started = time.perf_counter()
-        for i in range(count):
-            begin = time.perf_counter_ns()
-            _post(session, url, bodies[i % len(bodies)])
-            latencies.append(time.perf_counter_ns() - begin)
-        sequential = count / (time.perf_counter() - started)
+    client = make(url)
+    for i in range(warmup):
+        client.send(bodies[i % len(bodies)])
+    started = time.perf_counter()
+    for i in range(count):
+        begin = time.perf_counter_ns()
+        client.send(bodies[i % len(bodies)])
+        latencies.append(time.perf_counter_ns() - begin)
+    sequential = count / (time.perf_counter() - started)
+    client.close()
     latencies.sort()
-    share = count // threads
-    barrier = threading.Barrier(threads + 1)
+    threaded = _parallel(threading.Thread, threading.Barrier, make, url, bodies, warmup, count, threads)
+    context = multiprocessing.get_context("fork")
+    in_processes = _parallel(context.Process, context.Barrier, make, url, bodies, warmup, count, processes)
+    return Figures(latencies[len(latencies) // 2] / 1e6, latencies[int(len(latencies) * 0.99)] / 1e6, sequential, threaded,
+                   in_processes)
 
-    def client(offset: int) -> None:
-        with requests.Session() as own:
-            for i in range(min(50, warmup)):
-                _post(own, url, bodies[(offset + i) % len(bodies)])
-            barrier.wait()
-            for i in range(share):
-                _post(own, url, bodies[(offset + i) % len(bodies)])
 
-    workers = [threading.Thread(target=client, args=(t * share,)) for t in range(threads)]
-    for worker in workers:
-        worker.start()
+def _parallel(spawn, barrier_type, make, url: str, bodies: list, warmup: int, count: int, workers: int) -> float:
+    """Requests per second with `count` requests split over `workers` clients (threads or processes), each on
+    its own keep-alive connection and warmed up first; wall time from the common start to the last reply."""
+    share = count // workers
+    barrier = barrier_type(workers + 1)
+
+    def worker(offset: int) -> None:
+        own = make(url)
+        for i in range(min(50, warmup)):
+            own.send(bodies[(offset + i) % len(bodies)])
+        barrier.wait()
+        for i in range(share):
+            own.send(bodies[(offset + i) % len(bodies)])
+        own.close()
+
+    running = [spawn(target=worker, args=(w * share,)) for w in range(workers)]
+    for item in running:
+        item.start()
     barrier.wait()
     started = time.perf_counter()
-    for worker in workers:
-        worker.join()
-    threaded = share * threads / (time.perf_counter() - started)
-    return Figures(latencies[len(latencies) // 2] / 1e6, latencies[int(len(latencies) * 0.99)] / 1e6, sequential, threaded)
+    for item in running:
+        item.join()
+    if any(getattr(item, "exitcode", 0) for item in running):
+        raise SystemExit(f"a client process for {url} failed")
+    return share * workers / (time.perf_counter() - started)
 
 
 def same_predictions(mlflow_url: str, ferry_url: str, bodies: list[bytes]) -> int:
@@ -192,18 +245,21 @@ def same_predictions(mlflow_url: str, ferry_url: str, bodies: list[bytes]) -> in
 # ------------------------------------------------------------------------------------------------ report
 
 
-def table(results: list[tuple[str, str, Figures, Figures]], threads: int) -> str:
+def table(results: list[tuple[str, str, str, Figures, Figures | None]], threads: int, processes: int) -> str:
     lines = [
-        f"| model | server, endpoint | p50 ms | p99 ms | req/s (1 client) | req/s ({threads} threads) | "
-        f"× MLflow req/s (1 / {threads}) | MLflow p50 ÷ p50 |",
-        "|---|---|---|---|---|---|---|---|",
+        f"| model | server, endpoint | client | p50 ms | p99 ms | req/s (1 client) | req/s ({threads} threads) | "
+        f"req/s ({processes} processes) | × MLflow req/s (1 / {threads}t / {processes}p) | MLflow p50 ÷ p50 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for model, label, figures, base in results:
-        ratio = (f"{figures.sequential_rps / base.sequential_rps:.1f}× / {figures.threaded_rps / base.threaded_rps:.1f}×"
-                 if figures is not base else "1×")
-        speedup = f"{base.p50_ms / figures.p50_ms:.1f}×" if figures is not base else "1×"
-        lines.append(f"| {model} | {label} | {figures.p50_ms:.3f} | {figures.p99_ms:.3f} | {figures.sequential_rps:,.0f} | "
-                     f"{figures.threaded_rps:,.0f} | {ratio} | {speedup} |")
+    for model, label, client, figures, base in results:
+        if base is None or base is figures:
+            ratio = speedup = "–" if base is None else "1×"
+        else:
+            ratio = (f"{figures.sequential_rps / base.sequential_rps:.1f}× / {figures.threaded_rps / base.threaded_rps:.1f}× / "
+                     f"{figures.process_rps / base.process_rps:.1f}×")
+            speedup = f"{base.p50_ms / figures.p50_ms:.1f}×"
+        lines.append(f"| {model} | {label} | {client} | {figures.p50_ms:.3f} | {figures.p99_ms:.3f} | {figures.sequential_rps:,.0f} | "
+                     f"{figures.threaded_rps:,.0f} | {figures.process_rps:,.0f} | {ratio} | {speedup} |")
     return "\n".join(lines)
 
 
@@ -214,48 +270,57 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=500)
     parser.add_argument("--requests", type=int, default=3000, help="timed requests per case (sequential, and threaded in total)")
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--processes", type=int, default=4, help="client processes for the second throughput figure")
     parser.add_argument("--models", default="lr,rf", help="comma-separated: lr, rf")
+    parser.add_argument("--clients", default="requests,http.client", help="comma-separated: requests, http.client")
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args()
     if not args.ferry_bin or not Path(args.ferry_bin).is_file():
         raise SystemExit("ferry binary not found; set FERRY_BIN or --ferry-bin (Benchmarks/serving/run-http builds it)")
 
     names = [n.strip() for n in args.models.split(",") if n.strip()]
+    clients = [c.strip() for c in args.clients.split(",") if c.strip()]
     models, frame = fit_models(names)
     rows = frame.to_numpy()[:200]
     results, raw = [], {}
+
+    def run(model: str, label: str, client: str, url: str, bodies: list, base: Figures | None = None,
+            baseline: bool = False) -> Figures:
+        """Times one case; `base` is the MLflow figure it is compared with (the MLflow case itself: `baseline`)."""
+        print(f"[bench] {model}: {label} with {client} ...", file=sys.stderr, flush=True)
+        figures = measure(client, url, bodies, args.warmup, args.requests, args.threads, args.processes)
+        results.append((model, label, client, figures, figures if baseline else base))
+        raw.setdefault(model, {})[f"{label} ({client})"] = vars(figures)
+        return figures
+
     with tempfile.TemporaryDirectory(prefix="ferry-http-bench-") as tmp:
         folder = Path(tmp)
         written = {name: write_models(folder, name, model) for name, (_, model) in models.items()}
         ferry = start_ferry(str(Path(args.ferry_bin).resolve()), {name: onnx for name, (_, onnx) in written.items()}, folder)
         try:
+            for client in clients:  # what the client alone costs: Ferry's health check does no model work
+                run("(none)", "Ferry `GET /v2/health/live`", client, f"{ferry.url}/v2/health/live", [None])
             for name, (label, _) in models.items():
                 mlflow = start_mlflow(args.python, written[name][0], folder)
                 try:
                     split, oip = _bodies(rows, "invocations"), _bodies(rows, "oip")
-                    endpoints = {
-                        "MLflow `/invocations`": (f"{mlflow.url}/invocations", split),
-                        "Ferry `/invocations`": (f"{ferry.url}/models/{name}/invocations", split),
-                        "Ferry OIP v2 JSON": (f"{ferry.url}/v2/models/{name}/infer", oip),
-                    }
-                    differ = same_predictions(endpoints["MLflow `/invocations`"][0], endpoints["Ferry `/invocations`"][0], split[:50])
+                    mlflow_url, ferry_url = f"{mlflow.url}/invocations", f"{ferry.url}/models/{name}/invocations"
+                    differ = same_predictions(mlflow_url, ferry_url, split[:50])
                     if differ:
                         print(f"WARNING: {label}: {differ} of 50 rows get different labels from MLflow and Ferry", file=sys.stderr)
-                    figures = {}
-                    for endpoint, (url, bodies) in endpoints.items():
-                        print(f"[bench] {label}: {endpoint} ...", file=sys.stderr, flush=True)
-                        figures[endpoint] = measure(url, bodies, args.warmup, args.requests, args.threads)
-                    base = figures["MLflow `/invocations`"]
-                    results += [(label, endpoint, f, base) for endpoint, f in figures.items()]
-                    raw[name] = {endpoint: vars(f) for endpoint, f in figures.items()}
+                    for client in clients:
+                        base = run(label, "MLflow `/invocations`", client, mlflow_url, split, baseline=True)
+                        run(label, "Ferry `/invocations`", client, ferry_url, split, base)
+                        run(label, "Ferry OIP v2 JSON", client, f"{ferry.url}/v2/models/{name}/infer", oip, base)
                 finally:
                     mlflow.stop()
         finally:
             ferry.stop()
-    print(f"\nOne-row requests, keep-alive requests.Session on loopback; {args.warmup} warm-up + {args.requests} timed "
-          f"sequential, then {args.requests} over {args.threads} client threads. CPUs: {os.cpu_count()}, "
+    print(f"\nOne-row requests on loopback, keep-alive connections; {args.warmup} warm-up + {args.requests} timed "
+          f"sequential, then {args.requests} over {args.threads} client threads and over {args.processes} client processes. "
+          f"CPUs: {os.cpu_count()}, "
           f"load average {os.getloadavg()[0]:.1f}.\n")
-    print(table(results, args.threads))
+    print(table(results, args.threads, args.processes))
     if args.json:
         Path(args.json).write_text(json.dumps(raw, indent=1))
 
