@@ -14,17 +14,13 @@ and prints a table with Ferry/onnxruntime ratios. Usage: python runtime.py --ben
 
 from __future__ import annotations
 
+import argparse
+import json
+import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
-
-# This folder's http.py (the HTTP half of the benchmark) would shadow the standard library's http package.
-sys.path = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).resolve().parent]
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
 
 import lightgbm
 import numpy as np

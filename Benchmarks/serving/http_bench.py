@@ -16,10 +16,7 @@ from __future__ import annotations
 import os
 import sys
 
-# This file is named http.py: drop its folder from the import path, or `import requests` (which imports the
-# standard library's http.client) would find this file instead. run-http also runs Python with -P.
 _HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
 
 import argparse
 import http.client
