@@ -22,6 +22,7 @@ import argparse
 import http.client
 import json
 import multiprocessing
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -229,6 +230,62 @@ def _parallel(spawn, barrier_type, make, url: str, bodies: list, warmup: int, co
     return share * workers / (time.perf_counter() - started)
 
 
+@dataclass
+class WrkFigures:
+    p50_ms: float
+    p99_ms: float
+    single_rps: float
+    concurrent_rps: float
+
+
+_WRK_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+def _wrk(url: str, body: bytes, connections: int, seconds: float) -> tuple[float, float, float]:
+    """(p50 ms, p99 ms, requests/s) of wrk posting `body` to `url` over `connections` keep-alive connections."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(f'wrk.method = "POST"\nwrk.body = {json.dumps(body.decode())}\nwrk.headers["Content-Type"] = "application/json"\n'
+                     'done = function(summary, latency, requests) if summary.errors.status > 0 then os.exit(3) end end\n')
+    try:
+        threads = min(connections, 2)
+        out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name, url],
+                             capture_output=True, text=True, timeout=seconds + 60)
+    finally:
+        os.unlink(script.name)
+    if out.returncode != 0:
+        raise SystemExit(f"wrk against {url} failed ({out.returncode}): {out.stdout[-500:]} {out.stderr[-500:]}")
+    percentiles, rps = {}, 0.0
+    for line in out.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("50%", "99%"):
+            unit = next(u for u in ("us", "ms", "s") if parts[1].endswith(u))
+            percentiles[parts[0]] = float(parts[1][: -len(unit)]) * _WRK_UNITS[unit]
+        if line.startswith("Requests/sec:"):
+            rps = float(parts[1])
+    return percentiles["50%"], percentiles["99%"], rps
+
+
+def measure_wrk(url: str, body: bytes, seconds: float, connections: int) -> WrkFigures:
+    """wrk (C, negligible client cost): one connection for latency, then `connections` for throughput."""
+    _wrk(url, body, 1, 1)  # warm-up
+    p50, p99, single = _wrk(url, body, 1, seconds)
+    return WrkFigures(p50, p99, single, _wrk(url, body, connections, seconds)[2])
+
+
+def wrk_table(results: list[tuple[str, str, WrkFigures, WrkFigures]], connections: int) -> str:
+    lines = [
+        f"| model | server, endpoint | p50 ms | p99 ms | req/s (1 connection) | req/s ({connections} connections) | "
+        f"× MLflow req/s (1 / {connections}) | MLflow p50 ÷ p50 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for model, label, figures, base in results:
+        ratio = "1×" if base is figures else f"{figures.single_rps / base.single_rps:.1f}× / {figures.concurrent_rps / base.concurrent_rps:.1f}×"
+        speedup = "1×" if base is figures else f"{base.p50_ms / figures.p50_ms:.1f}×"
+        lines.append(f"| {model} | {label} | {figures.p50_ms:.3f} | {figures.p99_ms:.3f} | {figures.single_rps:,.0f} | "
+                     f"{figures.concurrent_rps:,.0f} | {ratio} | {speedup} |")
+    return "\n".join(lines)
+
+
 def same_predictions(mlflow_url: str, ferry_url: str, bodies: list[bytes]) -> int:
     """How many of `bodies` get a different label from the two servers (0 expected)."""
     differ = 0
@@ -270,6 +327,8 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=4, help="client processes for the second throughput figure")
     parser.add_argument("--models", default="lr,rf", help="comma-separated: lr, rf")
     parser.add_argument("--clients", default="requests,http.client", help="comma-separated: requests, http.client")
+    parser.add_argument("--wrk-seconds", type=float, default=5, help="seconds per wrk run (0: skip wrk; it runs when wrk is on PATH)")
+    parser.add_argument("--wrk-connections", type=int, default=8)
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args()
     if not args.ferry_bin or not Path(args.ferry_bin).is_file():
@@ -279,7 +338,10 @@ def main() -> None:
     clients = [c.strip() for c in args.clients.split(",") if c.strip()]
     models, frame = fit_models(names)
     rows = frame.to_numpy()[:200]
-    results, raw = [], {}
+    results, raw, wrk_results = [], {}, []
+    use_wrk = args.wrk_seconds > 0 and shutil.which("wrk") is not None
+    if args.wrk_seconds > 0 and not use_wrk:
+        print("[bench] wrk is not on PATH (apt-get install wrk): the wrk table is left out", file=sys.stderr)
 
     def run(model: str, label: str, client: str, url: str, bodies: list, base: Figures | None = None,
             baseline: bool = False) -> Figures:
@@ -309,6 +371,15 @@ def main() -> None:
                         base = run(label, "MLflow `/invocations`", client, mlflow_url, split, baseline=True)
                         run(label, "Ferry `/invocations`", client, ferry_url, split, base)
                         run(label, "Ferry OIP v2 JSON", client, f"{ferry.url}/v2/models/{name}/infer", oip, base)
+                    if use_wrk:
+                        print(f"[bench] {label}: wrk ...", file=sys.stderr, flush=True)
+                        base = measure_wrk(mlflow_url, split[0], args.wrk_seconds, args.wrk_connections)
+                        wrk_results.append((label, "MLflow `/invocations`", base, base))
+                        for case, url, body in (("Ferry `/invocations`", ferry_url, split[0]),
+                                                ("Ferry OIP v2 JSON", f"{ferry.url}/v2/models/{name}/infer", oip[0])):
+                            figures = measure_wrk(url, body, args.wrk_seconds, args.wrk_connections)
+                            wrk_results.append((label, case, figures, base))
+                            raw.setdefault(name, {})[f"{case} (wrk)"] = vars(figures)
                 finally:
                     mlflow.stop()
         finally:
@@ -318,6 +389,9 @@ def main() -> None:
           f"CPUs: {os.cpu_count()}, "
           f"load average {os.getloadavg()[0]:.1f}.\n")
     print(table(results, args.threads, args.processes))
+    if wrk_results:
+        print(f"\nThe same requests from wrk ({args.wrk_seconds:g} s per case; one connection, then {args.wrk_connections}):\n")
+        print(wrk_table(wrk_results, args.wrk_connections))
     if args.json:
         Path(args.json).write_text(json.dumps(raw, indent=1))
 
