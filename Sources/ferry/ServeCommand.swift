@@ -21,10 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
             one that fails does not stop the others, and its status says why.
 
             Endpoints, all on one port:
-              /v2/health/live, /v2/health/ready, /v2, /v2/models/NAME[/versions/V][/ready|/infer]
-              /invocations, /models/NAME/invocations, /ping, /health, /version   (MLflow scoring)
-              /metrics                                                          (Prometheus)
-              /admin/deployments                                                (rollouts; see ferry deployments)
+              OIP v2:   /v2/health/live, /v2/health/ready, /v2,
+                        /v2/models/NAME[/versions/V][/ready | /infer]
+              MLflow:   /invocations, /models/NAME/invocations, /ping, /health, /version
+              metrics:  /metrics (Prometheus)
+              rollouts: /admin/deployments (see ferry deployments --help)
 
             The admin API changes rollouts (canary, traffic, promote, rollback, shadow) and can load any \
             model file the server can read. Without --admin-token it is open to whoever reaches the port, \
