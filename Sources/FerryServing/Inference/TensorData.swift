@@ -25,7 +25,7 @@ public enum TensorData: Sendable, Equatable {
     /// Whether any element is a floating-point NaN.
     public var containsNaN: Bool {
         switch self {
-        case .float(let values): values.contains { $0.isNaN }
+        case .float(let values): values.withUnsafeBufferPointer(Self.anyNaN)
         case .double(let values): values.contains { $0.isNaN }
         default: false
         }
@@ -41,5 +41,19 @@ public enum TensorData: Sendable, Equatable {
         case .bool(let values): .bool(Array(values[range]))
         case .string(let values): .string(Array(values[range]))
         }
+    }
+
+    /// Whether any of `values` is NaN, eight lanes at a time (this check runs on every answer).
+    private static func anyNaN(_ values: UnsafeBufferPointer<Float>) -> Bool {
+        guard let base = values.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var seen = SIMDMask<SIMD8<Int32>>()
+        while index + 8 <= values.count {
+            let lanes = raw.loadUnaligned(fromByteOffset: index &* 4, as: SIMD8<Float>.self)
+            seen .|= lanes .!= lanes
+            index &+= 8
+        }
+        return any(seen) || values[index...].contains { $0.isNaN }
     }
 }

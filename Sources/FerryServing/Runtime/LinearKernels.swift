@@ -102,18 +102,36 @@ enum LinearKernels {
                         }
                         source += features
                     }
-                    for output in 0..<outputs {
-                        var low = SIMD8<Float>(), high = SIMD8<Float>()
+                    var output = 0
+                    // Two outputs at a time (a binary classifier is exactly two): eight independent accumulators
+                    // keep the adds from waiting on each other, and each transposed column is loaded once.
+                    while output + 2 <= outputs {
+                        var low0 = SIMD8<Float>(), high0 = SIMD8<Float>(), low1 = SIMD8<Float>(), high1 = SIMD8<Float>()
+                        let first = w.baseAddress! + output &* features, second = first + features
                         for feature in 0..<features {
-                            let weight = w[output * features + feature]
-                            low += columns[feature * 2] * weight
-                            high += columns[feature * 2 + 1] * weight
+                            let (low, high) = (columns[feature &* 2], columns[feature &* 2 &+ 1])
+                            low0 += low * first[feature]
+                            high0 += high * first[feature]
+                            low1 += low * second[feature]
+                            high1 += high * second[feature]
                         }
-                        low += b[output]
-                        high += b[output]
+                        store(low0 + b[output], high0 + b[output], output: output)
+                        store(low1 + b[output + 1], high1 + b[output + 1], output: output + 1)
+                        output += 2
+                    }
+                    if output < outputs {
+                        var low = SIMD8<Float>(), high = SIMD8<Float>()
+                        let weights = w.baseAddress! + output &* features
+                        for feature in 0..<features {
+                            low += columns[feature &* 2] * weights[feature]
+                            high += columns[feature &* 2 &+ 1] * weights[feature]
+                        }
+                        store(low + b[output], high + b[output], output: output)
+                    }
+                    func store(_ low: SIMD8<Float>, _ high: SIMD8<Float>, output: Int) {
                         for lane in 0..<8 {
-                            out.initializeElement(at: (start + lane) * outputs + output, to: low[lane])
-                            out.initializeElement(at: (start + 8 + lane) * outputs + output, to: high[lane])
+                            out.initializeElement(at: (start &+ lane) &* outputs &+ output, to: low[lane])
+                            out.initializeElement(at: (start &+ 8 &+ lane) &* outputs &+ output, to: high[lane])
                         }
                     }
                 }
