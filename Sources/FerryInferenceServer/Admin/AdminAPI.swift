@@ -48,9 +48,8 @@ struct AdminAPI: Sendable {
         return { request, path in await api.respond(to: request, path: path) }
     }
 
-    /// The answer to an `/admin/...` request, or nil when the admin API is disabled.
-    func respond(to request: Request, path: String) async -> Response? {
-        if case .disabled = access { return nil }
+    /// The answer to an `/admin/...` request (``hook(controller:access:logger:)`` makes no API when it is disabled).
+    func respond(to request: Request, path: String) async -> Response {
         do throws(ServingError) {
             try authorize(request)
             return try await route(request, path: path)

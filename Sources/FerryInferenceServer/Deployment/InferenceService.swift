@@ -14,6 +14,8 @@ final class InferenceService: Sendable {
         var requestID: String?
         /// The request's headers, for the sticky-routing header.
         var headers: HTTPFields
+        /// When the request arrived: its recorded duration runs from here, body reading and decoding included.
+        var started = ContinuousClock.now
     }
 
     /// The answer: which version ran, and its outputs.
@@ -63,9 +65,8 @@ final class InferenceService: Sendable {
         guard let model = chosen.model else {
             throw ServingError(.unavailable, "Version '\(chosen.version)' of model '\(name)' is \(chosen.stateName)\(chosen.failure.map { ": \($0)" } ?? "").")
         }
-        let start = ContinuousClock.now
         let result = Result { () throws(InferenceError) in try model.infer(inputs) }
-        let seconds = Self.seconds(since: start)
+        let seconds = Self.seconds(since: context.started)
         let outputs = (try? result.get()) ?? []
         let failure = result.failure.map(ServingError.init)
         notify(name, chosen.version, role: role, code: failure?.status.rawValue ?? 200, seconds: seconds, inputs: inputs, outputs: outputs, context: context)
@@ -75,9 +76,11 @@ final class InferenceService: Sendable {
     }
 
     /// Records a request refused before it reached a model (bad body, unknown input), for metrics.
-    func recordRefusal(model: String, version: String?, code: Int, seconds: Double, context: RequestContext) {
+    func recordRefusal(model: String, version: String?, code: Int, context: RequestContext) {
         guard let deployment = table.deployment(model) else { return }
-        notify(model, version ?? deployment.primary, role: version == nil ? "primary" : "direct", code: code, seconds: seconds, inputs: [], outputs: [], context: context)
+        notify(
+            model, version ?? deployment.primary, role: version == nil ? "primary" : "direct", code: code, seconds: Self.seconds(since: context.started),
+            inputs: [], outputs: [], context: context)
     }
 
     private func runShadow(_ shadow: ServedVersion, of name: String, inputs: [InferenceTensor], context: RequestContext) {

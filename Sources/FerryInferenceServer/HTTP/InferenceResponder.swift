@@ -20,6 +20,7 @@ public struct InferenceResponder: HTTPResponder {
     /// The default request size limit: 64 MiB.
     public static let defaultMaxBodySize = 64 * 1024 * 1024
 
+    /// Wired by ``InferenceServer``, the one place that assembles the server.
     init(
         service: InferenceService, version: String, maxBodySize: Int, metrics: (@Sendable () -> [UInt8])?,
         admin: (@Sendable (Request, String) async -> Response?)?, logger: Logger
@@ -29,15 +30,6 @@ public struct InferenceResponder: HTTPResponder {
         self.metrics = metrics
         self.admin = admin
         self.logger = logger
-    }
-
-    /// A responder serving `controller`'s deployments. `version` is what `/version` and OIP server
-    /// metadata report; bodies over `maxBodySize` bytes get 413. `admin` opens the rollout admin API
-    /// under `/admin/deployments` (see ``AdminAccess``); by default it is off.
-    public init(controller: RolloutController, version: String, maxBodySize: Int = defaultMaxBodySize, admin: AdminAccess = .disabled, logger: Logger) {
-        self.init(
-            service: InferenceService(table: controller.table, observers: []), version: version, maxBodySize: maxBodySize, metrics: nil,
-            admin: AdminAPI.hook(controller: controller, access: admin, logger: logger), logger: logger)
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {

@@ -116,7 +116,6 @@ struct OIPHandlers: Sendable {
     }
 
     private func infer(_ request: Request, model name: String, version label: String?) async throws(ServingError) -> Response {
-        let start = ContinuousClock.now
         let context = InferenceService.RequestContext(protocolName: "v2", requestID: nil, headers: request.headers)
         _ = try service.deployment(name)
         let decoded: OIPInferenceRequest
@@ -128,7 +127,7 @@ struct OIPHandlers: Sendable {
             }
             decoded = try OIPRequestDecoder.decode(body, headerLength: headerLength)
         } catch {
-            service.recordRefusal(model: name, version: label, code: error.status.rawValue, seconds: InferenceService.seconds(since: start), context: context)
+            service.recordRefusal(model: name, version: label, code: error.status.rawValue, context: context)
             throw error
         }
         var withID = context

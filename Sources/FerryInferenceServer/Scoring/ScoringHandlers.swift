@@ -49,7 +49,6 @@ struct ScoringHandlers: Sendable {
     }
 
     private func score(_ request: Request, model name: String) async throws(ServingError) -> Response {
-        let start = ContinuousClock.now
         let context = InferenceService.RequestContext(protocolName: "mlflow", requestID: request.header("x-request-id"), headers: request.headers)
         let tensors: [InferenceTensor]
         do throws(ServingError) {
@@ -62,7 +61,7 @@ struct ScoringHandlers: Sendable {
             }
             tensors = try ScoringInputs.tensors(payload, for: signatures)
         } catch {
-            service.recordRefusal(model: name, version: nil, code: error.status.rawValue, seconds: InferenceService.seconds(since: start), context: context)
+            service.recordRefusal(model: name, version: nil, code: error.status.rawValue, context: context)
             throw error
         }
         let answer = try service.infer(model: name, version: nil, inputs: tensors, context: context)

@@ -60,7 +60,9 @@ struct RolloutFixture {
 
     /// A responder with the admin API under `access`.
     func responder(_ access: AdminAccess = .open) -> InferenceResponder {
-        InferenceResponder(controller: controller, version: "test", admin: access, logger: Self.quietLogger)
+        InferenceResponder(
+            service: InferenceService(table: table, observers: []), version: "test", maxBodySize: InferenceResponder.defaultMaxBodySize,
+            metrics: nil, admin: AdminAPI.hook(controller: controller, access: access, logger: Self.quietLogger), logger: Self.quietLogger)
     }
 
     func remove() {
