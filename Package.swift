@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "FerryClient", targets: ["FerryClient"]),
         .library(name: "FerryServing", targets: ["FerryServing"]),
         .library(name: "FerryInferenceServer", targets: ["FerryInferenceServer"]),
+        .library(name: "FerryTables", targets: ["FerryTables"]),
+        .library(name: "FerryMonitor", targets: ["FerryMonitor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -91,6 +93,16 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "FerryTables",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "FerryMonitor",
+            dependencies: ["FerryTables", .product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "FerryInferenceServer",
             dependencies: [
                 "FerryCore",
@@ -143,6 +155,8 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .testTarget(name: "FerryTablesTests", dependencies: ["FerryTables"], swiftSettings: upcoming),
+        .testTarget(name: "FerryMonitorTests", dependencies: ["FerryMonitor", "FerryTables"], swiftSettings: upcoming),
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"], swiftSettings: upcoming),
         .testTarget(
             name: "FerryStoreTests",
