@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "FerryInferenceServer", targets: ["FerryInferenceServer"]),
         .library(name: "FerryTables", targets: ["FerryTables"]),
         .library(name: "FerryMonitor", targets: ["FerryMonitor"]),
+        .library(name: "FerryMonitorService", targets: ["FerryMonitorService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -120,9 +121,24 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "FerryMonitorService",
+            dependencies: [
+                "FerryMonitor", "FerryTables", "FerryBlobs", "FerryCore", "FerryClient", "FerryInferenceServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "ferry",
             dependencies: [
+                "FerryTables",
+                "FerryMonitor",
+                "FerryMonitorService",
                 "FerryClient",
                 "FerryCore",
                 "FerryStore",
@@ -157,6 +173,11 @@ let package = Package(
         ),
         .testTarget(name: "FerryTablesTests", dependencies: ["FerryTables"], swiftSettings: upcoming),
         .testTarget(name: "FerryMonitorTests", dependencies: ["FerryMonitor", "FerryTables"], swiftSettings: upcoming),
+        .testTarget(
+            name: "FerryMonitorServiceTests",
+            dependencies: ["FerryMonitorService", "FerryMonitor", "FerryTables", "FerryBlobs", "FerryClient"],
+            swiftSettings: upcoming
+        ),
         .testTarget(name: "FerryCoreTests", dependencies: ["FerryCore"], swiftSettings: upcoming),
         .testTarget(
             name: "FerryStoreTests",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `ferry` command: one program for the machine-learning lifecycle.
 @main
@@ -22,8 +23,31 @@ struct Ferry: AsyncParsableCommand {
               ferry audit --model churn
             """,
         version: FerryVersion.current,
-        subcommands: [ServerCommand.self, ServeCommand.self, DeploymentsCommand.self, ModelsCommand.self, AuditCommand.self]
+        subcommands: [
+            ServerCommand.self, ServeCommand.self, DeploymentsCommand.self, ModelsCommand.self, AuditCommand.self,
+            DriftCommand.self, MonitorCommand.self,
+        ]
     )
+
+    /// Runs the command line. A usage error (an unknown flag, a missing argument, a bad value) exits with status 2,
+    /// as pipeline tools do, rather than ArgumentParser's 64: `ferry drift` and `ferry check` use 1 for drift and
+    /// failed checks, so 2 is what tells a pipeline that the step itself was misused.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The version Ferry reports on `--version` and `/version`.

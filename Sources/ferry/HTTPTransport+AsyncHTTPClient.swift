@@ -31,7 +31,7 @@ struct AsyncHTTPTransport: HTTPTransport {
         outgoing.method = HTTPMethod(rawValue: request.method)
         if let authorization { outgoing.headers.add(name: "Authorization", value: authorization) }
         if let body = request.jsonBody {
-            outgoing.headers.add(name: "Content-Type", value: "application/json")
+            outgoing.headers.add(name: "Content-Type", value: request.contentType)
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
         do {

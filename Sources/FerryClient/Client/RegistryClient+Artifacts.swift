@@ -11,3 +11,13 @@ extension RegistryClient {
             query: [URLQueryItem(name: "name", value: name), URLQueryItem(name: "version", value: version), URLQueryItem(name: "path", value: path)]))
     }
 }
+
+extension RegistryClient {
+    /// `GET /get-artifact?run_uuid=&path=`: the bytes of file `path` (relative to the run's artifact root) of run
+    /// `runID`. Both Ferry and MLflow's server answer this route (MLflow's UI uses it).
+    public func runArtifact(runID: String, path: String) async throws -> Data {
+        try await send(TransportRequest(
+            method: "GET", path: "/get-artifact",
+            query: [URLQueryItem(name: "run_uuid", value: runID), URLQueryItem(name: "path", value: path)]))
+    }
+}

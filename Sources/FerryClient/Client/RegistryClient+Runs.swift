@@ -5,6 +5,7 @@ extension RegistryClient {
     }
 }
 
-private struct RunAnswer: Decodable {
+/// `{"run": …}`, as `runs/get` and `runs/create` answer.
+struct RunAnswer: Decodable {
     var run: Run
 }

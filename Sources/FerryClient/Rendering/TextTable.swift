@@ -1,16 +1,23 @@
 /// A plain-text table: a header row and rows, each column as wide as its widest cell, two spaces apart.
 ///
 /// No line ends in spaces: the last column is not padded.
-struct TextTable {
+public struct TextTable {
     /// The column titles, in capitals by convention.
-    var headers: [String]
+    public var headers: [String]
     /// The rows; a short row is padded with empty cells.
-    var rows: [[String]]
+    public var rows: [[String]]
     /// Text put before every line.
-    var indent = ""
+    public var indent = ""
+
+    /// A table with these column titles and rows.
+    public init(headers: [String], rows: [[String]], indent: String = "") {
+        self.headers = headers
+        self.rows = rows
+        self.indent = indent
+    }
 
     /// The table, lines joined with `\n`, with no final newline.
-    func render() -> String {
+    public func render() -> String {
         let all = [headers] + rows
         let columns = all.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
@@ -31,7 +38,7 @@ struct FieldList {
     /// The labels and their values, in order; a nil or empty value leaves its line out.
     var fields: [(label: String, value: String?)]
     /// Text put before every line.
-    var indent = ""
+    public var indent = ""
 
     /// The list, lines joined with `\n`, with no final newline.
     func render() -> String {

@@ -14,21 +14,24 @@ public protocol HTTPTransport: Sendable {
 
 /// One HTTP request, independent of any HTTP library.
 public struct TransportRequest: Sendable, Equatable {
-    /// The HTTP method: `GET`, `POST`, `PATCH` or `DELETE`.
+    /// The HTTP method: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
     public var method: String
     /// The path from the server's root, such as `/api/2.0/mlflow/registered-models/get`.
     public var path: String
     /// The query parameters, in order; empty for none.
     public var query: [URLQueryItem]
-    /// The JSON body, or nil for none.
+    /// The body, or nil for none: JSON unless ``contentType`` says otherwise.
     public var jsonBody: Data?
+    /// The body's media type, sent as `Content-Type`.
+    public var contentType: String
 
-    /// A request for `method` on `path`, with optional query parameters and JSON body.
-    public init(method: String, path: String, query: [URLQueryItem] = [], jsonBody: Data? = nil) {
+    /// A request for `method` on `path`, with optional query parameters and body (JSON by default).
+    public init(method: String, path: String, query: [URLQueryItem] = [], jsonBody: Data? = nil, contentType: String = "application/json") {
         self.method = method
         self.path = path
         self.query = query
         self.jsonBody = jsonBody
+        self.contentType = contentType
     }
 }
 

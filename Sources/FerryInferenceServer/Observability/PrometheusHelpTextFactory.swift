@@ -7,11 +7,11 @@ import Prometheus
 /// `# HELP` lines (which `promtool check metrics` reports). This factory registers the same metrics in the
 /// same registry, with the bucket settings of `base`, but with the help text that `help` holds for the
 /// metric's label (the Prometheus name); labels it does not know get none.
-struct PrometheusHelpTextFactory: MetricsFactory {
+public struct PrometheusHelpTextFactory: MetricsFactory {
     /// The factory whose registry and histogram buckets are used, and which destroys handlers.
-    let base: PrometheusMetricsFactory
+    public let base: PrometheusMetricsFactory
     /// Help text by metric name.
-    let help: [String: String]
+    public let help: [String: String]
 
     private var registry: PrometheusCollectorRegistry { base.registry }
 
@@ -20,7 +20,7 @@ struct PrometheusHelpTextFactory: MetricsFactory {
     ///   - help: help text by metric name.
     ///   - durationBuckets: the upper bounds of the buckets of each duration histogram (swift-metrics `Timer`),
     ///     by metric name; other timers get swift-prometheus' defaults.
-    init(help: [String: String], durationBuckets: [String: [Duration]]) {
+    public init(help: [String: String], durationBuckets: [String: [Duration]] = [:]) {
         var base = PrometheusMetricsFactory(registry: PrometheusCollectorRegistry())
         base.durationHistogramBuckets = durationBuckets
         self.base = base
@@ -28,7 +28,7 @@ struct PrometheusHelpTextFactory: MetricsFactory {
     }
 
     /// Every metric made by this factory, in the Prometheus text exposition format (version 0.0.4).
-    func exposition() -> [UInt8] {
+    public func exposition() -> [UInt8] {
         registry.emitToBuffer()
     }
 
@@ -36,34 +36,34 @@ struct PrometheusHelpTextFactory: MetricsFactory {
         MetricNameDescriptor(metricName: label, unitName: "", helpText: help[label] ?? "")
     }
 
-    func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {
+    public func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {
         registry.makeCounter(descriptor: descriptor(label), labels: dimensions)
     }
 
-    func makeFloatingPointCounter(label: String, dimensions: [(String, String)]) -> any FloatingPointCounterHandler {
+    public func makeFloatingPointCounter(label: String, dimensions: [(String, String)]) -> any FloatingPointCounterHandler {
         registry.makeCounter(descriptor: descriptor(label), labels: dimensions)
     }
 
-    func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler {
+    public func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler {
         registry.makeGauge(descriptor: descriptor(label), labels: dimensions)
     }
 
-    func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
+    public func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
         guard aggregate else { return registry.makeGauge(descriptor: descriptor(label), labels: dimensions) }
         let buckets = base.valueHistogramBuckets[label] ?? base.defaultValueHistogramBuckets
         return registry.makeValueHistogram(descriptor: descriptor(label), labels: dimensions, buckets: buckets)
     }
 
-    func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
+    public func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
         let buckets = base.durationHistogramBuckets[label] ?? base.defaultDurationHistogramBuckets
         return registry.makeDurationHistogram(descriptor: descriptor(label), labels: dimensions, buckets: buckets)
     }
 
-    func destroyCounter(_ handler: any CounterHandler) { base.destroyCounter(handler) }
-    func destroyFloatingPointCounter(_ handler: any FloatingPointCounterHandler) {
+    public func destroyCounter(_ handler: any CounterHandler) { base.destroyCounter(handler) }
+    public func destroyFloatingPointCounter(_ handler: any FloatingPointCounterHandler) {
         base.destroyFloatingPointCounter(handler)
     }
-    func destroyMeter(_ handler: any MeterHandler) { base.destroyMeter(handler) }
-    func destroyRecorder(_ handler: any RecorderHandler) { base.destroyRecorder(handler) }
-    func destroyTimer(_ handler: any TimerHandler) { base.destroyTimer(handler) }
+    public func destroyMeter(_ handler: any MeterHandler) { base.destroyMeter(handler) }
+    public func destroyRecorder(_ handler: any RecorderHandler) { base.destroyRecorder(handler) }
+    public func destroyTimer(_ handler: any TimerHandler) { base.destroyTimer(handler) }
 }
