@@ -3,9 +3,9 @@ enum DriftReportPageAssets {
     /// The page's CSS: system fonts, light and dark colours, the verdict banner, the table and the charts.
     static let styleSheet = """
         :root{--bg:#f6f7f9;--panel:#fff;--text:#1c2430;--muted:#5d6b7d;--line:#e1e5eb;--ref:#9aa7b8;--cur:#2f6fde;\
-        --bad:#c62f2f;--bad-bg:#fdecec;--good:#1f7a4a;--good-bg:#e6f5ec;--head:#f0f2f5;color-scheme:light dark}
+        --bad:#c62f2f;--on-bad:#fff;--bad-bg:#fdecec;--good:#1f7a4a;--good-bg:#e6f5ec;--head:#f0f2f5;color-scheme:light dark}
         @media (prefers-color-scheme:dark){:root{--bg:#14181e;--panel:#1c222a;--text:#e4e8ee;--muted:#98a4b3;\
-        --line:#2e3744;--ref:#6f7c8e;--cur:#5b95f5;--bad:#f07171;--bad-bg:#3a1f22;--good:#5fcf8e;--good-bg:#18302a;--head:#232a33}}
+        --line:#2e3744;--ref:#6f7c8e;--cur:#5b95f5;--bad:#f07171;--on-bad:#2a1010;--bad-bg:#3a1f22;--good:#5fcf8e;--good-bg:#18302a;--head:#232a33}}
         *{box-sizing:border-box}
         [hidden]{display:none!important}
         body{margin:0;background:var(--bg);color:var(--text);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,\
@@ -43,12 +43,13 @@ enum DriftReportPageAssets {
         thead th[aria-sort=descending] button::after{content:"\\25BC";opacity:1}
         tbody tr:last-child>*{border-bottom:0}
         tbody tr.drifted{background:linear-gradient(90deg,var(--bad-bg),transparent 40%)}
-        tbody th{font-weight:600;overflow-wrap:anywhere;max-width:220px}
+        tbody th{font-weight:600;overflow-wrap:break-word;min-width:8em;max-width:260px}
+        tbody td:nth-child(3){min-width:11em}
         .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         td.num small{display:block}
         .score.hit{color:var(--bad);font-weight:650}
         .badge{display:inline-block;padding:2px 10px;border-radius:999px;font-size:12px;font-weight:650;white-space:nowrap}
-        .badge.yes{background:var(--bad);color:#fff}
+        .badge.yes{background:var(--bad);color:var(--on-bad)}
         .badge.no{background:var(--good-bg);color:var(--good);border:1px solid var(--good)}
         .pill{font-size:12px;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:1px 6px}
         td.chart-cell{padding:4px 8px;width:336px}
