@@ -14,8 +14,8 @@ struct CheckArguments {
                 throw context.error(
                     line: pair.line, key: pair.key, "unknown key '\(pair.key)'; valid keys: \(validKeys.joined(separator: ", "))")
             }
-            if entries[key] != nil {
-                throw context.error(line: pair.line, key: pair.key, "'\(pair.key)' repeats '\(key)'; give it once")
+            if let earlier = entries[key] {
+                throw context.error(line: pair.line, key: pair.key, "'\(pair.key)' repeats '\(earlier.key)'; give one of them")
             }
             entries[key] = pair
         }

@@ -45,7 +45,7 @@ struct SuiteParser {
     }
 
     private func parseCheck(_ node: Node, index: Int) throws(QualitySuiteError) -> QualityCheck {
-        let context = CheckContext(source: source, index: index, type: nil)
+        let context = CheckContext(source: source, index: index, type: nil, line: node.mark?.line)
         guard case .mapping(let mapping) = node, mapping.count == 1, let (typeNode, argumentsNode) = mapping.first,
             let type = typeNode.string
         else {
@@ -59,7 +59,7 @@ struct SuiteParser {
                 line: typeNode.mark?.line, key: type,
                 "unknown check type '\(type)'; valid types: \(CheckKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let typed = CheckContext(source: source, index: index, type: type)
+        let typed = CheckContext(source: source, index: index, type: type, line: typeNode.mark?.line)
         let pairs: [KeyedNode]
         switch argumentsNode {
         case .mapping(let arguments):
@@ -122,13 +122,14 @@ struct KeyedNode {
     let line: Int?
 }
 
-/// Which check an error is about.
+/// Which check an error is about, and the check's line for errors not on a line of their own.
 struct CheckContext {
     let source: String
     let index: Int
     let type: String?
+    let line: Int?
 
     func error(line: Int?, key: String? = nil, _ message: String) -> QualitySuiteError {
-        QualitySuiteError(source: source, line: line, checkIndex: index, checkType: type, key: key, message: message)
+        QualitySuiteError(source: source, line: line ?? self.line, checkIndex: index, checkType: type, key: key, message: message)
     }
 }
