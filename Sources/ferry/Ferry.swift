@@ -25,7 +25,7 @@ struct Ferry: AsyncParsableCommand {
         version: FerryVersion.current,
         subcommands: [
             ServerCommand.self, ServeCommand.self, DeploymentsCommand.self, ModelsCommand.self, AuditCommand.self,
-            DriftCommand.self, MonitorCommand.self,
+            DriftCommand.self, CheckCommand.self, MonitorCommand.self,
         ]
     )
 

@@ -96,7 +96,7 @@ def page(request, tmp_path_factory) -> ReportPage:
         capture_output=True, text=True, timeout=120)
     assert result.returncode in (0, 1), f"ferry drift failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
     report = json.loads(report_json.read_text(encoding="utf-8"))
-    assert result.returncode == (1 if report["datasetDrift"] else 0), "the exit status must give the verdict"
+    assert result.returncode == (1 if report["dataset_drift"] else 0), "the exit status must give the verdict"
     return ReportPage(html, html.as_uri(), report, generated=True)
 
 
@@ -140,30 +140,30 @@ def test_generated_data_drifts_where_it_was_shifted(page):
     columns = {column["name"]: column for column in page.report["columns"]}
     assert list(columns) == TESTED
     assert {name for name, column in columns.items() if column["drifted"]} == SHIFTED
-    assert [skipped["name"] for skipped in page.report["skippedColumns"]] == ["comment"]
+    assert [skipped["name"] for skipped in page.report["skipped_columns"]] == ["comment"]
     assert columns["region"]["distribution"]["categories"]["labels"]
-    assert page.report["datasetDrift"] is True
+    assert page.report["dataset_drift"] is True
 
 
 def test_title_and_summary(opened, page):
     report = page.report
-    verdict = "Dataset drift detected" if report["datasetDrift"] else "No dataset drift"
+    verdict = "Dataset drift detected" if report["dataset_drift"] else "No dataset drift"
     assert opened.title.startswith("Drift report")
     assert verdict in opened.title
     headline = opened.find_element("css selector", "#verdict h1")
     assert headline.text == verdict
-    assert ("drift" if report["datasetDrift"] else "ok") in headline.find_element("xpath", "./ancestor::header").get_attribute("class")
+    assert ("drift" if report["dataset_drift"] else "ok") in headline.find_element("xpath", "./ancestor::header").get_attribute("class")
     drifted = opened.find_element("id", "summary-drifted").text
-    assert f"{report['driftedColumns']} of {report['testedColumns']} tested" in drifted
-    assert f"threshold {round(report['driftShareThreshold'] * 100)}%" in drifted
+    assert f"{report['drifted_columns']} of {report['tested_columns']} tested" in drifted
+    assert f"threshold {round(report['drift_share_threshold'] * 100)}%" in drifted
     for card, dataset in (("summary-reference", report["reference"]), ("summary-current", report["current"])):
         text = opened.find_element("id", card).text
         assert dataset["source"] in text
         assert f"{dataset['rows']:,} rows" in text
-    assert opened.find_element("css selector", "#summary-generated time").get_attribute("datetime") == report["generatedAt"]
+    assert opened.find_element("css selector", "#summary-generated time").get_attribute("datetime") == report["generated_at"]
     skipped = opened.find_elements("css selector", "#skipped-columns li")
-    assert [item.text.split(" — ")[0] for item in skipped] == [column["name"] for column in report["skippedColumns"]]
-    for item, column in zip(skipped, report["skippedColumns"]):
+    assert [item.text.split(" — ")[0] for item in skipped] == [column["name"] for column in report["skipped_columns"]]
+    for item, column in zip(skipped, report["skipped_columns"]):
         assert column["reason"] in item.text
 
 

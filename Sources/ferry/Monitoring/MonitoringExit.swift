@@ -2,11 +2,7 @@ import ArgumentParser
 import FerryMonitor
 import FerryTables
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// The exit statuses of `ferry drift`, `ferry check` and `ferry monitor --once`, for pipelines and CI:
 /// 0 all is well, 1 drift or a failed check, 2 a usage or input error.
@@ -42,6 +38,6 @@ enum MonitoringExit {
 
     /// Writes a line to standard error.
     static func printError(_ line: String) {
-        fputs(line + "\n", stderr)
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

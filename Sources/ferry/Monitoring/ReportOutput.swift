@@ -1,31 +1,29 @@
 import FerryMonitor
 import Foundation
 
-/// Writes a drift report's HTML and JSON files, each all-or-nothing (written beside the target, then renamed).
+/// Writes reports: files all-or-nothing (written beside the target, then renamed), or standard output for `-`.
 enum ReportOutput {
+    /// Writes a drift report's HTML and JSON, where asked.
     static func write(_ report: DriftReport, html: String?, json: String?) throws {
-        if let html {
-            try atomicWrite(Data(DriftReportHTML.render(report).utf8), to: html)
-        }
+        if let html { try emit(Data(DriftReportHTML.render(report).utf8), to: html) }
         if let json {
             let encoder = DriftReportJSON.encoder()
             encoder.outputFormatting.insert(.prettyPrinted)
-            let data = try encoder.encode(report)
-            if json == "-" {
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
-            } else {
-                try atomicWrite(data, to: json)
-            }
+            try emit(try encoder.encode(report), to: json)
         }
     }
 
-    /// Writes `data` to `path` through a temporary file in the same folder, so readers never see half a file.
-    static func atomicWrite(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+    /// Writes `data` to `destination`: standard output for `-`, else the file, through a temporary file in the same
+    /// folder so readers never see half a file.
+    static func emit(_ data: Data, to destination: String) throws {
+        if destination == "-" {
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            return
+        }
         do {
-            try data.write(to: url, options: .atomic)
+            try data.write(to: URL(fileURLWithPath: destination), options: .atomic)
         } catch {
-            throw MonitoringExit.fail("cannot write \(path): \(error.localizedDescription)")
+            throw MonitoringExit.fail("cannot write \(destination): \(error.localizedDescription)")
         }
     }
 }

@@ -45,7 +45,7 @@ final class TerminalProgress: Sendable {
             return "\r\u{1B}[2Kreading \(state.done.count == 1 ? source : "\(state.done.count) tables") \(bar) \(percent)%  "
                 + "\(Self.megabytes(read)) of \(Self.megabytes(all))"
         }
-        if let line { fputs(line, stderr) }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 
     /// Clears the line, if one was drawn.
@@ -55,7 +55,7 @@ final class TerminalProgress: Sendable {
             defer { state.drawn = false }
             return state.drawn
         }
-        if drawn { fputs("\r\u{1B}[2K", stderr) }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
     }
 
     private static func megabytes(_ bytes: Int64) -> String {
