@@ -48,65 +48,100 @@ final class CSVParsePass {
             throw TableError(source: source.name, message: "the file is empty: expected a header row naming the columns")
         }
         let header = try headerNames(count: headerCount, line: headerLine)
-        let selected = try makeBuilders(header: header, line: headerLine)
-        let dataStart = bufferOffset + Int64(position)
-        if spans.count < header.count + 1 { growSpans(to: header.count + 1) }
-        var rows = 0
-        var reserved = false
-        while true {
-            guard let (fieldCount, recordLine) = try nextRecord(progress) else { break }
-            guard fieldCount == header.count else {
-                throw TableError(
-                    source: source.name, line: recordLine,
-                    message: "expected \(header.count) fields (as in the header), found \(fieldCount)")
-            }
-            try appendFields(selected, line: recordLine)
-            rows += 1
-            if !reserved, bufferOffset > 0 {
-                reserved = true
-                reserveCapacity(selected, rows: rows, dataBytes: bufferOffset + Int64(position) - dataStart, dataStart: dataStart)
-            }
+        let builders = try makeBuilders(header: header, line: headerLine)
+        defer {
+            builders.deinitialize()
+            builders.deallocate()
         }
-        let abandoned = Set(selected.filter(\.builder.isAbandoned).map(\.builder.name))
+        if spans.count < header.count + 1 { growSpans(to: header.count + 1) }
+        let rows = try readRecords(into: builders, fieldCount: header.count, progress)
+        let abandoned = Set(builders.filter(\.isAbandoned).map(\.name))
         if !abandoned.isEmpty { return .readAgain(abandoned) }
-        let columns = selected.map { entry in
-            let column = entry.builder.finish()
+        let columns = builders.map { builder in
             // pandas makes every column of a header-only file `object`.
-            if rows == 0, options.schema[column.name] == nil {
-                return Column(name: column.name, kind: .string, values: .categorical(codes: [], levels: []))
+            if rows == 0, options.schema[builder.name] == nil {
+                return Column(name: builder.name, kind: .string, values: .categorical(codes: [], levels: []))
             }
-            return column
+            return builder.finish()
         }
         return .table(Table(columns: columns, rowCount: rows))
     }
 
-    /// Hands each selected field's text to its builder.
-    @inline(__always)
-    private func appendFields(_ selected: ContiguousArray<SelectedColumn>, line: Int) throws(TableError) {
-        let base = UnsafePointer(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self))
-        for entry in selected {
-            let span = spans[entry.field]
-            var start = base + span.start
-            var count = span.end - span.start
-            switch span.quoting {
-            case .none:
-                break
-            case .quoted:
-                start += 1
-                count -= 2
-            case .escaped:
-                if scratch.count < count {
-                    scratch.deallocate()
-                    scratch = .allocate(capacity: count * 2)
+    /// The hot loop: scans the data records chunk by chunk and hands each selected field to its builder.
+    /// Everything it touches per field is a local or an unsafe pointer (no reference counting, no exclusivity checks).
+    private func readRecords(
+        into builders: UnsafeMutableBufferPointer<ColumnBuilder>, fieldCount expected: Int, _ progress: (Int64, Int64) -> Void
+    ) throws(TableError) -> Int {
+        var rows = 0
+        let dataStart = bufferOffset + Int64(position)
+        var reserved = false
+        let tokenizer = self.tokenizer
+        let spans = self.spans
+        while true {
+            let base = UnsafePointer(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            let end = filled
+            let isFinal = endOfInput
+            var position = self.position
+            var line = self.line
+            scanning: while position < end {
+                switch tokenizer.scanRecord(base, from: position, end: end, isFinal: isFinal, spans: spans) {
+                case .incomplete:
+                    break scanning
+                case .unterminatedQuote:
+                    throw TableError(source: source.name, line: line, message: "a quoted field is never closed (missing '\"')")
+                case .complete(let fieldCount, let next, let lineBreaks):
+                    let recordLine = line
+                    position = next
+                    line += 1 + lineBreaks
+                    if fieldCount == 1 && CSVTokenizer.isBlank(base, spans[0]) { continue scanning }
+                    guard fieldCount == expected else {
+                        throw TableError(
+                            source: source.name, line: recordLine,
+                            message: "expected \(expected) fields (as in the header), found \(fieldCount)")
+                    }
+                    for index in builders.indices {
+                        try append(spans[builders[index].field], of: base, to: &builders[index], line: recordLine)
+                    }
+                    rows += 1
                 }
-                count = CSVTokenizer.unescape(base, span, into: scratch.baseAddress!)
-                start = UnsafePointer(scratch.baseAddress!)
             }
-            do {
-                try entry.builder.append(start, count: count)
-            } catch {
-                throw fieldError(error, column: entry.builder.name, line: line, text: start, count: count)
+            self.position = position
+            self.line = line
+            if position == end && isFinal { return rows }
+            try refill(progress)
+            if !reserved && rows > 0 {
+                reserved = true
+                let consumed = bufferOffset + Int64(self.position) - dataStart
+                reserveCapacity(builders, rows: rows, dataBytes: consumed, dataStart: dataStart)
             }
+        }
+    }
+
+    /// Hands one field's text to its builder.
+    @inline(__always)
+    private func append(
+        _ span: FieldSpan, of base: UnsafePointer<UInt8>, to builder: inout ColumnBuilder, line: Int
+    ) throws(TableError) {
+        var start = base + span.start
+        var count = span.end - span.start
+        switch span.quoting {
+        case .none:
+            break
+        case .quoted:
+            start += 1
+            count -= 2
+        case .escaped:
+            if scratch.count < count {
+                scratch.deallocate()
+                scratch = .allocate(capacity: count * 2)
+            }
+            count = CSVTokenizer.unescape(base, span, into: scratch.baseAddress!)
+            start = UnsafePointer(scratch.baseAddress!)
+        }
+        do {
+            try builder.append(start, count: count)
+        } catch {
+            throw fieldError(error, column: builder.name, line: line, text: start, count: count)
         }
     }
 
@@ -166,18 +201,12 @@ final class CSVParsePass {
     }
 
     /// Estimates the row count from the first chunk's average record length and reserves that much.
-    private func reserveCapacity(_ selected: ContiguousArray<SelectedColumn>, rows: Int, dataBytes: Int64, dataStart: Int64) {
+    private func reserveCapacity(_ builders: UnsafeMutableBufferPointer<ColumnBuilder>, rows: Int, dataBytes: Int64, dataStart: Int64) {
         guard rows > 0, dataBytes > 0, source.totalBytes > dataStart else { return }
         let bytesPerRow = Double(dataBytes) / Double(rows)
         let estimate = Int(Double(source.totalBytes - dataStart) / bytesPerRow * 1.02) + 64
-        for entry in selected { entry.builder.reserve(rows: estimate) }
+        for index in builders.indices { builders[index].reserve(rows: estimate) }
     }
-}
-
-/// A column being read: its field index in each record and its builder.
-struct SelectedColumn {
-    let field: Int
-    let builder: ColumnBuilder
 }
 
 extension CSVParsePass {
@@ -212,7 +241,7 @@ extension CSVParsePass {
     }
 
     /// A builder for each column to read, checking the selection and schema against the header.
-    private func makeBuilders(header: [String], line: Int) throws(TableError) -> ContiguousArray<SelectedColumn> {
+    private func makeBuilders(header: [String], line: Int) throws(TableError) -> UnsafeMutableBufferPointer<ColumnBuilder> {
         let known = Set(header)
         if let wanted = options.columns {
             let unknown = wanted.filter { !known.contains($0) }
@@ -229,15 +258,17 @@ extension CSVParsePass {
                 message: "the schema names column(s) not in the header: \(undeclared.joined(separator: ", "))")
         }
         let wanted = options.columns.map(Set.init)
-        var selected = ContiguousArray<SelectedColumn>()
+        var selected: [ColumnBuilder] = []
         for (field, name) in header.enumerated() where wanted?.contains(name) ?? true {
             let mode: ColumnBuilder.Mode =
                 if let kind = options.schema[name] { .declared(kind) }
                 else if textColumns.contains(name) { .declared(.string) }
                 else { .infer }
-            selected.append(SelectedColumn(field: field, builder: ColumnBuilder(name: name, mode: mode)))
+            selected.append(ColumnBuilder(name: name, field: field, mode: mode))
         }
-        return selected
+        let builders = UnsafeMutableBufferPointer<ColumnBuilder>.allocate(capacity: selected.count)
+        _ = builders.initialize(from: selected)
+        return builders
     }
 
     /// The error for a field its column rejected.

@@ -6,7 +6,7 @@
 /// - Missing values are pandas' defaults: the empty field and `#N/A`, `#N/A N/A`, `#NA`, `-1.#IND`, `-1.#QNAN`,
 ///   `-NaN`, `-nan`, `1.#IND`, `1.#QNAN`, `<NA>`, `N/A`, `NA`, `NULL`, `NaN`, `None`, `n/a`, `nan`, `null`.
 /// - Kinds follow pandas' dtypes (see ``ColumnKind``): integers with none missing are `.integer`; a missing value,
-///   a decimal or an infinity makes `.float`; `True`/`False` (any of three casings) with none missing are
+///   a decimal or an infinity makes `.float`; `true`/`false` (in any letter case) with none missing are
 ///   `.boolean`; anything else is `.string`, with the original text of every field (a column that turns to text
 ///   midway is read again so that `1.50` stays `1.50`). A column of only missing values is `.float`, all NaN.
 ///   A boolean column with missing values is `.string` with levels `"True"`/`"False"` (pandas' `object`).

@@ -81,11 +81,7 @@ struct CSVTokenizer {
                 span = FieldSpan(start: start, end: index, quoting: quoting)
             } else {
                 let start = index
-                while index < end {
-                    let byte = base[index]
-                    if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
-                    index += 1
-                }
+                index = endOfUnquotedField(base, from: index, end: end)
                 span = FieldSpan(start: start, end: index, quoting: .none)
             }
             if fieldCount < spans.count { spans[fieldCount] = span }
@@ -111,6 +107,38 @@ struct CSVTokenizer {
             }
             return .complete(fieldCount: fieldCount, next: index, quotedLineBreaks: lineBreaks)
         }
+    }
+
+    /// The index of the first delimiter, LF or CR at or after `index` (or `end`), eight bytes at a time.
+    @inline(__always)
+    private func endOfUnquotedField(_ base: UnsafePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var index = start
+        let raw = UnsafeRawPointer(base)
+        let delimiters = UInt64(delimiter) &* Self.everyByte
+        while index &+ 8 <= end {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let hits = Self.zeroBytes(word ^ delimiters) | Self.zeroBytes(word ^ Self.lineFeeds)
+                | Self.zeroBytes(word ^ Self.carriageReturns)
+            if hits != 0 { return index &+ hits.trailingZeroBitCount >> 3 }
+            index &+= 8
+        }
+        while index < end {
+            let byte = base[index]
+            if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+            index &+= 1
+        }
+        return index
+    }
+
+    private static let everyByte: UInt64 = 0x0101_0101_0101_0101
+    private static let lineFeeds = UInt64(lineFeed) &* everyByte
+    private static let carriageReturns = UInt64(carriageReturn) &* everyByte
+
+    /// The top bit of each byte of `word` that is zero set (exact for the lowest such byte, which is all that
+    /// is used: a borrow can only mark bytes above a true zero).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- everyByte) & ~word & 0x8080_8080_8080_8080
     }
 
     /// Whether a one-field record is a blank line (nothing, or only spaces and tabs), which pandas skips.

@@ -11,7 +11,7 @@ enum FieldRejection: Error {
 ///
 /// An inferring column that turns from numbers or booleans to text is *abandoned*: the earlier fields' original
 /// text is gone, so the reader reads the file again with the column declared as text.
-final class ColumnBuilder {
+struct ColumnBuilder {
     /// How the column's kind is decided.
     enum Mode {
         /// Inferred from the values.
@@ -26,6 +26,8 @@ final class ColumnBuilder {
     }
 
     let name: String
+    /// The column's field index in each record.
+    let field: Int
     private let mode: Mode
     private var state: State
     private var doubles: [Double] = []
@@ -35,8 +37,9 @@ final class ColumnBuilder {
     private var booleans = BooleanEvidence()
 
     /// Makes an empty column.
-    init(name: String, mode: Mode) {
+    init(name: String, field: Int, mode: Mode) {
         self.name = name
+        self.field = field
         self.mode = mode
         switch mode {
         case .infer: state = .allMissing
@@ -53,7 +56,7 @@ final class ColumnBuilder {
     }
 
     /// Makes room for `rows` values in all.
-    func reserve(rows: Int) {
+    mutating func reserve(rows: Int) {
         switch state {
         case .allMissing, .numeric: doubles.reserveCapacity(rows)
         case .boolean, .text: codes.reserveCapacity(rows)
@@ -63,7 +66,7 @@ final class ColumnBuilder {
 
     /// Adds one field's (unquoted, unescaped) bytes.
     @inline(__always)
-    func append(_ start: UnsafePointer<UInt8>, count: Int) throws(FieldRejection) {
+    mutating func append(_ start: UnsafePointer<UInt8>, count: Int) throws(FieldRejection) {
         switch state {
         case .text:
             if SpecialTokens.isMissing(start, count: count) {
@@ -84,7 +87,7 @@ final class ColumnBuilder {
     }
 
     @inline(__always)
-    private func appendNumeric(_ value: FieldValue) throws(FieldRejection) {
+    private mutating func appendNumeric(_ value: FieldValue) throws(FieldRejection) {
         switch (value, mode) {
         case (.number(let number), .infer):
             if numeric.record(number) { appendDouble(number.value) } else { abandon() }
@@ -109,7 +112,7 @@ final class ColumnBuilder {
     }
 
     @inline(__always)
-    private func appendBoolean(_ value: FieldValue) throws(FieldRejection) {
+    private mutating func appendBoolean(_ value: FieldValue) throws(FieldRejection) {
         switch value {
         case .boolean(let flag):
             booleans.record(flag)
@@ -124,7 +127,7 @@ final class ColumnBuilder {
     }
 
     /// The first non-missing value of an inferring column decides where it goes.
-    private func appendFirst(_ value: FieldValue, _ start: UnsafePointer<UInt8>, _ count: Int) throws(FieldRejection) {
+    private mutating func appendFirst(_ value: FieldValue, _ start: UnsafePointer<UInt8>, _ count: Int) throws(FieldRejection) {
         switch value {
         case .missing:
             _ = numeric.recordMissing()
@@ -150,7 +153,7 @@ final class ColumnBuilder {
         }
     }
 
-    private func abandon() {
+    private mutating func abandon() {
         state = .abandoned
         doubles = []
         codes = []
@@ -158,13 +161,13 @@ final class ColumnBuilder {
 
     /// Appends, growing by an eighth rather than doubling once past the reserved estimate.
     @inline(__always)
-    private func appendDouble(_ value: Double) {
+    private mutating func appendDouble(_ value: Double) {
         if doubles.count == doubles.capacity { doubles.reserveCapacity(doubles.count + doubles.count / 8 + 1024) }
         doubles.append(value)
     }
 
     @inline(__always)
-    private func appendCode(_ code: Int32) {
+    private mutating func appendCode(_ code: Int32) {
         if codes.count == codes.capacity { codes.reserveCapacity(codes.count + codes.count / 8 + 1024) }
         codes.append(code)
     }

@@ -107,6 +107,17 @@ enum DecimalParser {
         if start[index] == UInt8(ascii: ".") {
             index += 1
             while index < count {
+                // Eight digits at once while they all stay significant and within the 19 kept.
+                if significantDigits > 0 && significantDigits <= 11 && index + 8 <= count,
+                   let eight = eightDigits(start + index)
+                {
+                    significand = significand &* 100_000_000 &+ eight
+                    significantDigits &+= 8
+                    decimalExponent &-= 8
+                    fractionDigits &+= 8
+                    index &+= 8
+                    continue
+                }
                 let digit = start[index] &- UInt8(ascii: "0")
                 if digit > 9 { break }
                 if significantDigits < 19 {
@@ -151,6 +162,22 @@ enum DecimalParser {
             return ParsedNumber(value: parsed, syntax: syntax, isNegative: negative)
         }
         return ParsedNumber(value: negative ? -magnitude : magnitude, syntax: .float, isNegative: negative)
+    }
+
+    /// The value of the eight ASCII digits at `start`, or nil when any of them is not a digit (SWAR: one 64-bit
+    /// load, a range check on every byte, then three multiply-adds that combine pairs, quads and octets).
+    @inline(__always)
+    private static func eightDigits(_ start: UnsafePointer<UInt8>) -> UInt64? {
+        let word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+        // A byte below '0' borrows into its top bit; a byte above '9' carries into it after adding 0x46.
+        guard (word &+ 0x4646_4646_4646_4646 | word &- 0x3030_3030_3030_3030) & 0x8080_8080_8080_8080 == 0 else {
+            return nil
+        }
+        var value = word &- 0x3030_3030_3030_3030
+        value = value &* 10 &+ (value >> 8)  // each even byte: two digits
+        let low = (value & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064  // × 100 and × 1_000_000
+        let high = ((value >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001  // × 1 and × 10_000
+        return (low &+ high) >> 32
     }
 
     /// The slow path: the standard library's correctly rounded conversion of the same (already validated) text.

@@ -1,7 +1,7 @@
 /// The spellings pandas' `read_csv` gives special meaning by default: missing values, booleans and infinities.
 ///
-/// Matching is on raw bytes, case-sensitive for missing values and booleans (as pandas is), and
-/// case-insensitive for `inf`/`infinity` (as pandas' number parser is). No surrounding whitespace is allowed.
+/// Matching is on raw bytes, case-sensitive for missing values (as pandas is), and case-insensitive for
+/// `true`/`false` and `inf`/`infinity` (as pandas' C parser is). No surrounding whitespace is allowed.
 enum SpecialTokens {
     /// pandas' default `na_values` (`STR_NA_VALUES` in 2.x), besides the empty field.
     static let missingValueSpellings: [String] = [
@@ -34,13 +34,15 @@ enum SpecialTokens {
         }
     }
 
-    /// `true` for True/true/TRUE, `false` for False/false/FALSE, nil for anything else.
+    /// `true` for `true` and `false` for `false` in any letter case (pandas' C parser compares them without
+    /// case), nil for anything else.
     @inline(__always)
     static func boolean(_ start: UnsafePointer<UInt8>, count: Int) -> Bool? {
         if count == 4 {
-            if equals(start, count, "True") || equals(start, count, "true") || equals(start, count, "TRUE") { return true }
-        } else if count == 5 {
-            if equals(start, count, "False") || equals(start, count, "false") || equals(start, count, "FALSE") { return false }
+            return foldedEquals(start, "true") ? true : nil
+        }
+        if count == 5 {
+            return foldedEquals(start, "false") ? false : nil
         }
         return nil
     }
@@ -56,14 +58,17 @@ enum SpecialTokens {
         }
         let rest = count - index
         guard rest == 3 || rest == 8 else { return nil }
-        let word = rest == 3 ? "inf" : "infinity"
-        var offset = 0
-        for expected in word.utf8 {
-            // ASCII letters: setting bit 5 lowers the case.
-            if start[index + offset] | 0x20 != expected { return nil }
-            offset += 1
-        }
+        guard foldedEquals(start + index, rest == 3 ? "inf" : "infinity") else { return nil }
         return sign * .infinity
+    }
+
+    /// Whether the bytes at `start` spell the lowercase ASCII letters of `word` in any case (setting bit 5 lowers an
+    /// ASCII letter; no other byte lowers to a letter of these words).
+    @inline(__always)
+    private static func foldedEquals(_ start: UnsafePointer<UInt8>, _ word: StaticString) -> Bool {
+        let letters = word.utf8Start
+        for index in 0..<word.utf8CodeUnitCount where start[index] | 0x20 != letters[index] { return false }
+        return true
     }
 
     /// Whether `count` bytes at `start` are exactly `literal`'s UTF-8.

@@ -15,14 +15,14 @@ enum FieldValue {
     static func classify(_ start: UnsafePointer<UInt8>, count: Int) -> FieldValue {
         if count == 0 { return .missing }
         let first = start[0]
-        if first &- UInt8(ascii: "0") <= 9 || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: ".") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\t")
-            || start[count - 1] == UInt8(ascii: " ") || start[count - 1] == UInt8(ascii: "\t")
-        {
+        if first &- UInt8(ascii: "0") <= 9 || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") {
+            if let number = DecimalParser.parse(start, count: count) { return .number(number) }
+        }
+        if isSpace(first) || isSpace(start[count - 1]) {
             var begin = 0
             var end = count
-            while begin < end, start[begin] == UInt8(ascii: " ") || start[begin] == UInt8(ascii: "\t") { begin += 1 }
-            while end > begin, start[end - 1] == UInt8(ascii: " ") || start[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            while begin < end, isSpace(start[begin]) { begin += 1 }
+            while end > begin, isSpace(start[end - 1]) { end -= 1 }
             if let number = DecimalParser.parse(start + begin, count: end - begin) { return .number(number) }
         }
         if SpecialTokens.isMissing(start, count: count) { return .missing }
@@ -32,6 +32,9 @@ enum FieldValue {
         if let boolean = SpecialTokens.boolean(start, count: count) { return .boolean(boolean) }
         return .text
     }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 }
 
 /// What the numbers of one column have shown so far, and which pandas dtype that makes.
