@@ -51,10 +51,11 @@ extension SuiteResult {
         }
     }
 
-    /// Numbers to six significant digits, text unquoted inside lists.
+    /// Numbers to six significant digits, text unquoted.
     private static func shown(_ value: QualityValue) -> String {
         switch value {
         case .double(let number) where number.isFinite: String(format: "%.6g", number)
+        case .string(let text): text
         case .array(let items): "[" + items.map(shown).joined(separator: ", ") + "]"
         default: value.description
         }
