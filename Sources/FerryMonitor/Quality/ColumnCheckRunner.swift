@@ -13,7 +13,8 @@ struct ColumnCheckRunner {
         self.column = column
         self.checks = checks
         if case .categorical(_, let levels) = column.values {
-            holdsBooleans = column.kind == .boolean
+            holdsBooleans =
+                column.kind == .boolean
                 || (column.kind == .string && !levels.isEmpty && levels.allSatisfy { $0 == "True" || $0 == "False" })
         } else {
             holdsBooleans = false
@@ -34,6 +35,7 @@ struct ColumnCheckRunner {
 
     func run() -> [ExpectationResult] {
         var request = ScanRequest()
+        request.integers = column.kind == .integer
         let plans = checks.map { plan(for: $0, request: &request) }
         let scan: ScanResult
         switch column.values {
@@ -82,9 +84,12 @@ struct ColumnCheckRunner {
             return .rule(index: request.levelRules.count - 1, mostly: mostly)
         case .columnStatisticBetween(_, let statistic, let bounds):
             guard column.kind.isNumeric else { return .failure(notNumeric(check)) }
-            request.moments = true
-            if statistic == .stdev { request.variance = true }
-            if statistic == .median { request.median = true }
+            switch statistic {
+            case .min, .max: request.extremes = true
+            case .mean: request.mean = true
+            case .stdev: request.standardDeviation = true
+            case .median: request.median = true
+            }
             return .statistic(statistic, bounds)
         case .columnToExist, .tableRowCountBetween, .tableColumnsMatchSet:
             preconditionFailure("table-level checks are evaluated by SuiteEvaluator")
@@ -167,14 +172,14 @@ struct ColumnCheckRunner {
     }
 
     private func observedValue(_ statistic: ColumnStatistic, scan: ScanResult) -> QualityValue {
-        let moments = scan.moments
+        let extremes = scan.extremes
         let number: Double?
         switch statistic {
-        case .mean: number = moments.mean
+        case .mean: number = scan.mean
         case .median: number = scan.median
-        case .stdev: number = moments.sampleStandardDeviation
-        case .min: number = moments.count > 0 ? moments.minimum : nil
-        case .max: number = moments.count > 0 ? moments.maximum : nil
+        case .stdev: number = scan.standardDeviation
+        case .min: number = extremes.count > 0 ? extremes.minimum : nil
+        case .max: number = extremes.count > 0 ? extremes.maximum : nil
         }
         guard let number else { return .null }
         let keepsIntegers = column.kind == .integer && (statistic == .min || statistic == .max)

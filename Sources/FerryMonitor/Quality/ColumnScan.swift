@@ -22,50 +22,18 @@ struct RowTally {
     }
 }
 
-/// Count, mean, extremes and variance of the non-missing values, gathered in the scan's single pass.
-/// The sum is Neumaier-compensated; the variance is Welford's, and only kept when asked for.
-struct RunningMoments {
+/// Count and extremes of the non-missing values, gathered in the row pass. (Mean and standard deviation
+/// follow pandas' own summation order afterwards: ``PandasMoments``.)
+struct RunningExtremes {
     private(set) var count = 0
-    private var sum = 0.0
-    private var compensation = 0.0
     private(set) var minimum = Double.infinity
     private(set) var maximum = -Double.infinity
-    private let tracksVariance: Bool
-    private var welfordMean = 0.0
-    private var squaredDeviations = 0.0
-
-    init(tracksVariance: Bool) {
-        self.tracksVariance = tracksVariance
-    }
 
     @inline(__always)
     mutating func add(_ value: Double) {
         count += 1
-        let total = sum + value
-        compensation += sum.magnitude >= value.magnitude ? (sum - total) + value : (value - total) + sum
-        sum = total
         if value < minimum { minimum = value }
         if value > maximum { maximum = value }
-        if tracksVariance {
-            let deviation = value - welfordMean
-            welfordMean += deviation / Double(count)
-            squaredDeviations += deviation * (value - welfordMean)
-        }
-    }
-
-    /// The mean; nil without values, or when it is not a number (infinities of both signs).
-    var mean: Double? {
-        guard count > 0 else { return nil }
-        let total = sum.isFinite ? sum + compensation : sum
-        let mean = total / Double(count)
-        return mean.isNaN ? nil : mean
-    }
-
-    /// pandas' `std()` (ddof = 1); nil with fewer than two values or when not a number.
-    var sampleStandardDeviation: Double? {
-        guard tracksVariance, count > 1 else { return nil }
-        let deviation = (squaredDeviations / Double(count - 1)).squareRoot()
-        return deviation.isNaN ? nil : deviation
     }
 }
 
@@ -87,15 +55,65 @@ enum NumericRowRule {
     }
 }
 
+/// Numeric rules split by kind into plain arrays, so the row loop neither switches on an enum nor copies
+/// (and reference-counts) a rule's payload per row.
+private struct SplitNumericRules {
+    var bounds: [InclusiveRange] = []
+    var boundsTally: [Int] = []
+    var sets: [Set<Double>] = []
+    var setsTally: [Int] = []
+    var patterns: [NumericRowRule] = []
+    var patternsTally: [Int] = []
+
+    init(_ rules: [NumericRowRule]) {
+        for (index, rule) in rules.enumerated() {
+            switch rule {
+            case .between(let bounds):
+                self.bounds.append(InclusiveRange(bounds))
+                boundsTally.append(index)
+            case .inSet(let members):
+                sets.append(members)
+                setsTally.append(index)
+            case .regex:
+                patterns.append(rule)
+                patternsTally.append(index)
+            }
+        }
+    }
+}
+
+/// ``QualityBounds`` with absent bounds as inclusive infinities: a plain value type for the row loop.
+private struct InclusiveRange {
+    let lower: Double
+    let upper: Double
+    let strictLower: Bool
+    let strictUpper: Bool
+
+    init(_ bounds: QualityBounds) {
+        lower = bounds.minValue ?? -.infinity
+        upper = bounds.maxValue ?? .infinity
+        strictLower = bounds.minValue != nil && bounds.strictMin
+        strictUpper = bounds.maxValue != nil && bounds.strictMax
+    }
+
+    @inline(__always)
+    func contains(_ value: Double) -> Bool {
+        (strictLower ? value > lower : value >= lower) && (strictUpper ? value < upper : value <= upper)
+    }
+}
+
 /// What to gather in a column's single pass.
 struct ScanRequest {
     var numericRules: [NumericRowRule] = []
     /// For a categorical column: per rule, which levels it rejects.
     var levelRules: [[Bool]] = []
     var unique = false
-    var moments = false
-    var variance = false
+    var extremes = false
+    var mean = false
+    var standardDeviation = false
     var median = false
+    /// Whether the column holds int64 values (pandas sums those exactly).
+    var integers = false
 }
 
 /// What one pass over a column found.
@@ -109,48 +127,77 @@ struct ScanResult {
     var ruleTallies: [RowTally] = []
     /// Repeated values (every occurrence), when `unique` was requested.
     var repeats: RowTally?
-    var moments = RunningMoments(tracksVariance: false)
+    var extremes = RunningExtremes()
+    var mean: Double?
+    var standardDeviation: Double?
     var median: Double?
 }
 
 /// The single pass over one column that serves every check on it.
 enum ColumnScan {
-    /// Scans a numeric column once: missing rows, rule rejections, moments, a copy for the median and
-    /// value counts for uniqueness all in one loop. Repeats are then located by a second, early-stopping
-    /// walk that only runs when some value repeats.
+    /// Scans a numeric column once: missing rows, rule rejections, extremes and the keys for the median and
+    /// uniqueness all in one loop. A mean or standard deviation then takes pandas' pairwise sums over the
+    /// column (one more pass each, vectorised); the keys are radix-sorted once; repeated values, when there
+    /// are any, are located by a walk that stops at the 20th.
     static func numeric(_ values: [Double], request: ScanRequest) -> ScanResult {
         var result = ScanResult(rowCount: values.count)
         var tallies = [RowTally](repeating: RowTally(), count: request.numericRules.count)
-        var moments = RunningMoments(tracksVariance: request.variance)
-        var sorted: [Double] = []
-        if request.median { sorted.reserveCapacity(values.count) }
-        var counts: [Double: Int32] = [:]
-        if request.unique { counts.reserveCapacity(values.count) }
-        let rules = request.numericRules
+        var extremes = RunningExtremes()
+        let rules = SplitNumericRules(request.numericRules)
+        let collectsKeys = request.median || request.unique
+        var keys = [UInt64](repeating: 0, count: collectsKeys ? values.count : 0)
+        var keyCount = 0
+        var missing = RowTally()
+        var firstPresentRows: [Int] = []
         let partial = RowTally.partialCount
-        for row in values.indices {
-            let value = values[row]
-            if value.isNaN {
-                result.missing.record(row)
-                continue
-            }
-            if result.firstPresentRows.count < partial { result.firstPresentRows.append(row) }
-            if request.moments { moments.add(value) }
-            if request.median { sorted.append(value) }
-            if request.unique { counts[value, default: 0] += 1 }
-            for index in rules.indices where rules[index].rejects(value) {
-                tallies[index].record(row)
+        values.withUnsafeBufferPointer { source in
+            keys.withUnsafeMutableBufferPointer { keyBuffer in
+                for row in 0..<source.count {
+                    let value = source[row]
+                    if value.isNaN {
+                        missing.record(row)
+                        continue
+                    }
+                    if firstPresentRows.count < partial { firstPresentRows.append(row) }
+                    if request.extremes { extremes.add(value) }
+                    if collectsKeys {
+                        keyBuffer[keyCount] = SortedDoubleKeys.key(value)
+                        keyCount += 1
+                    }
+                    for index in rules.bounds.indices where !rules.bounds[index].contains(value) {
+                        tallies[rules.boundsTally[index]].record(row)
+                    }
+                    for index in rules.sets.indices where !rules.sets[index].contains(value) {
+                        tallies[rules.setsTally[index]].record(row)
+                    }
+                    for index in rules.patterns.indices where rules.patterns[index].rejects(value) {
+                        tallies[rules.patternsTally[index]].record(row)
+                    }
+                }
             }
         }
+        keys.removeLast(keys.count - keyCount)
+        result.missing = missing
+        result.firstPresentRows = firstPresentRows
         result.ruleTallies = tallies
-        result.moments = moments
-        if request.median { result.median = median(ofUnsorted: &sorted) }
+        result.extremes = extremes
+        let nonMissing = values.count - result.missing.count
+        if request.mean { result.mean = PandasMoments.mean(values, nonMissing: nonMissing, integers: request.integers) }
+        if request.standardDeviation { result.standardDeviation = PandasMoments.sampleStandardDeviation(values, nonMissing: nonMissing) }
+        guard collectsKeys else { return result }
+        let sorted = SortedDoubleKeys(sorting: keys)
+        keys = []
+        if request.median { result.median = sorted.median }
         if request.unique {
-            let repeated = counts.values.reduce(0) { $0 + ($1 > 1 ? Int($1) : 0) }
-            result.repeats = RowTally(count: repeated, firstRows: repeated == 0 ? [] : firstRows(limit: partial, rowCount: values.count) { row in
-                let value = values[row]
-                return !value.isNaN && counts[value, default: 0] > 1
-            })
+            let (occurrences, repeated) = sorted.repeats()
+            result.repeats = RowTally(
+                count: occurrences,
+                firstRows: occurrences == 0
+                    ? []
+                    : firstRows(limit: partial, rowCount: values.count) { row in
+                        let value = values[row]
+                        return !value.isNaN && repeated.contains(value)
+                    })
         }
         return result
     }
@@ -189,19 +236,15 @@ enum ColumnScan {
         result.ruleTallies = tallies
         if request.unique {
             let repeated = levelCounts.reduce(0) { $0 + ($1 > 1 ? $1 : 0) }
-            result.repeats = RowTally(count: repeated, firstRows: repeated == 0 ? [] : firstRows(limit: partial, rowCount: codes.count) { row in
-                codes[row] >= 0 && levelCounts[Int(codes[row])] > 1
-            })
+            result.repeats = RowTally(
+                count: repeated,
+                firstRows: repeated == 0
+                    ? []
+                    : firstRows(limit: partial, rowCount: codes.count) { row in
+                        codes[row] >= 0 && levelCounts[Int(codes[row])] > 1
+                    })
         }
         return result
-    }
-
-    /// pandas' median: the middle value, or the mean of the two middle values.
-    private static func median(ofUnsorted values: inout [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        values.sort()
-        let middle = values.count / 2
-        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
     }
 
     private static func firstRows(limit: Int, rowCount: Int, where isRejected: (Int) -> Bool) -> [Int] {

@@ -101,11 +101,25 @@ struct ResultFormatTests {
                   - expect_table_columns_to_match_set: {column_set: [a], exact_match: true}
                   - expect_table_row_count_to_be_between: {min_value: 2, strict_max: true}
                 """)
-        #expect(suite.checks.map(\.kwargs) == [
-            { var kwargs = ExpectationKwargs(column: "a"); kwargs.minValue = .double(1); return kwargs }(),
-            { var kwargs = ExpectationKwargs(); kwargs.columnSet = ["a"]; return kwargs }(),
-            { var kwargs = ExpectationKwargs(); kwargs.minValue = .int(2); kwargs.strictMax = true; return kwargs }(),
-        ])
+        #expect(
+            suite.checks.map(\.kwargs) == [
+                {
+                    var kwargs = ExpectationKwargs(column: "a")
+                    kwargs.minValue = .double(1)
+                    return kwargs
+                }(),
+                {
+                    var kwargs = ExpectationKwargs()
+                    kwargs.columnSet = ["a"]
+                    return kwargs
+                }(),
+                {
+                    var kwargs = ExpectationKwargs()
+                    kwargs.minValue = .int(2)
+                    kwargs.strictMax = true
+                    return kwargs
+                }(),
+            ])
     }
 
     @Test("a result decodes from its JSON and encodes back to the same JSON")

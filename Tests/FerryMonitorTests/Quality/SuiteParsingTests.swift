@@ -85,7 +85,8 @@ struct SuiteParsingTests {
         do {
             _ = try QualitySuite(contentsOfFile: bad.path)
         } catch {
-            #expect(error.description == "\(bad.path):3: checks[0] (expect_column_values_to_be_unique): unknown key 'colum'; valid keys: column, mostly")
+            #expect(
+                error.description == "\(bad.path):3: checks[0] (expect_column_values_to_be_unique): unknown key 'colum'; valid keys: column, mostly")
         }
 
         let missing = directory.appendingPathComponent("missing.yaml").path
@@ -107,69 +108,123 @@ struct SuiteParsingTests {
         ("name: s", "<suite>:1: missing required key 'checks'"),
         ("name: [a]\nchecks: []", "<suite>:1: 'name' must be non-empty text"),
         ("name: s\nchecks: {a: 1}", "<suite>:2: 'checks' must be a list of one-key mappings"),
-        ("name: s\nchecks:\n  - expect_column_to_exist",
-         "<suite>:3: checks[0]: a check is a one-key mapping from its type to its parameters, e.g. "
-            + "'- expect_column_values_to_not_be_null: {column: age}'"),
-        ("name: s\nchecks:\n  - {expect_column_to_exist: {column: a}, expect_column_values_to_be_unique: {column: a}}",
-         "<suite>:3: checks[0]: a check is a one-key mapping from its type to its parameters, e.g. "
-            + "'- expect_column_values_to_not_be_null: {column: age}'"),
-        ("name: s\nchecks:\n  - expect_column_to_exist: {column: a}\n  - expect_column_to_be_there: {column: a}",
-         "<suite>:4: checks[1]: unknown check type 'expect_column_to_be_there'; valid types: expect_column_to_exist, "
-            + "expect_column_values_to_be_of_type, expect_column_values_to_not_be_null, expect_column_values_to_be_between, "
-            + "expect_column_values_to_be_in_set, expect_column_values_to_be_unique, expect_column_values_to_match_regex, "
-            + "expect_column_mean_to_be_between, expect_column_median_to_be_between, expect_column_min_to_be_between, "
-            + "expect_column_max_to_be_between, expect_column_stdev_to_be_between, expect_table_row_count_to_be_between, "
-            + "expect_table_columns_to_match_set"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_between: {column: a, min: 0}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_between): unknown key 'min'; valid keys: column, min_value, "
-            + "max_value, strict_min, strict_max, mostly"),
-        ("name: s\nchecks:\n  - expect_column_values_to_not_be_null: {mostly: 0.5}",
-         "<suite>:3: checks[0] (expect_column_values_to_not_be_null): missing required key 'column'"),
-        ("name: s\nchecks:\n  - expect_column_values_to_not_be_null: {column: [a]}",
-         "<suite>:3: checks[0] (expect_column_values_to_not_be_null): 'column' must be text"),
-        ("name: s\nchecks:\n  - expect_column_values_to_not_be_null: {column: ''}",
-         "<suite>:3: checks[0] (expect_column_values_to_not_be_null): column is empty; name a column"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_between: {column: a, min_value: 120, max_value: 0}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_between): min_value (120.0) is greater than max_value (0.0)"),
-        ("name: s\nchecks:\n  - expect_column_mean_to_be_between: {column: a, min_value: 2, max_value: 1}",
-         "<suite>:3: checks[0] (expect_column_mean_to_be_between): min_value (2.0) is greater than max_value (1.0)"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_between: {column: a}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_between): min_value and max_value cannot both be null; give at least one"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_unique: {column: a, mostly: 0}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_unique): mostly must be in (0, 1], got 0.0"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_unique: {column: a, mostly: 1.5}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_unique): mostly must be in (0, 1], got 1.5"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_unique: {column: a, mostly: most}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_unique): 'mostly' must be a number or null, got 'most'"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_in_set: {column: a, value_set: []}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_in_set): value_set is empty; list at least one value"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_in_set: {column: a, value_set: free}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_in_set): 'value_set' must be a list, e.g. [a, b]"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_in_set: {column: a, value_set: [a, [b]]}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_in_set): 'value_set'[1] must be a scalar (text, number or boolean), got a list"),
-        ("name: s\nchecks:\n  - expect_column_values_to_match_regex: {column: a, regex: '(unclosed'}",
-         "<suite>:3: checks[0] (expect_column_values_to_match_regex): regex \"(unclosed\" does not compile: "),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_of_type: {column: a, type_: int128}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_of_type): unknown type 'int128'; valid types: int64, int, long, int_, i8, "
-            + "float64, float, double, f8, bool, bool_, ?, str, object, O, object_, integer, boolean, string, numeric"),
-        ("name: s\nchecks:\n  - expect_column_values_to_be_of_type: {column: a, type: int64, type_: int64}",
-         "<suite>:3: checks[0] (expect_column_values_to_be_of_type): 'type_' repeats 'type'; give one of them"),
-        ("name: s\nchecks:\n  - expect_table_row_count_to_be_between: {min_value: 10.5}",
-         "<suite>:3: checks[0] (expect_table_row_count_to_be_between): 'min_value' must be a whole number, got 10.5"),
-        ("name: s\nchecks:\n  - expect_column_max_to_be_between: {column: a, max_value: '5'}",
-         "<suite>:3: checks[0] (expect_column_max_to_be_between): 'max_value' must be a number or null, got '5'"),
-        ("name: s\nchecks:\n  - expect_column_max_to_be_between: {column: a, max_value: .nan}",
-         "<suite>:3: checks[0] (expect_column_max_to_be_between): max_value must be a number, got NaN"),
-        ("name: s\nchecks:\n  - expect_column_max_to_be_between: {column: a, max_value: 1, strict_max: 1}",
-         "<suite>:3: checks[0] (expect_column_max_to_be_between): 'strict_max' must be true or false, got '1'"),
-        ("name: s\nchecks:\n  - expect_table_columns_to_match_set: {column_set: [a], exact_match: maybe}",
-         "<suite>:3: checks[0] (expect_table_columns_to_match_set): 'exact_match' must be true or false, got 'maybe'"),
-        ("name: s\nchecks:\n  - expect_table_columns_to_match_set: {exact_match: false}",
-         "<suite>:3: checks[0] (expect_table_columns_to_match_set): missing required key 'column_set'"),
-        ("name: s\nchecks:\n  - expect_column_to_exist: {column: a, column_index: first}",
-         "<suite>:3: checks[0] (expect_column_to_exist): 'column_index' must be a number or null, got 'first'"),
-        ("name: s\nchecks:\n  - expect_column_to_exist: [a]",
-         "<suite>:3: checks[0] (expect_column_to_exist): parameters must be a mapping, e.g. {column: age}"),
+        (
+            "name: s\nchecks:\n  - expect_column_to_exist",
+            "<suite>:3: checks[0]: a check is a one-key mapping from its type to its parameters, e.g. "
+                + "'- expect_column_values_to_not_be_null: {column: age}'"
+        ),
+        (
+            "name: s\nchecks:\n  - {expect_column_to_exist: {column: a}, expect_column_values_to_be_unique: {column: a}}",
+            "<suite>:3: checks[0]: a check is a one-key mapping from its type to its parameters, e.g. "
+                + "'- expect_column_values_to_not_be_null: {column: age}'"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_to_exist: {column: a}\n  - expect_column_to_be_there: {column: a}",
+            "<suite>:4: checks[1]: unknown check type 'expect_column_to_be_there'; valid types: expect_column_to_exist, "
+                + "expect_column_values_to_be_of_type, expect_column_values_to_not_be_null, expect_column_values_to_be_between, "
+                + "expect_column_values_to_be_in_set, expect_column_values_to_be_unique, expect_column_values_to_match_regex, "
+                + "expect_column_mean_to_be_between, expect_column_median_to_be_between, expect_column_min_to_be_between, "
+                + "expect_column_max_to_be_between, expect_column_stdev_to_be_between, expect_table_row_count_to_be_between, "
+                + "expect_table_columns_to_match_set"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_between: {column: a, min: 0}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_between): unknown key 'min'; valid keys: column, min_value, "
+                + "max_value, strict_min, strict_max, mostly"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_not_be_null: {mostly: 0.5}",
+            "<suite>:3: checks[0] (expect_column_values_to_not_be_null): missing required key 'column'"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_not_be_null: {column: [a]}",
+            "<suite>:3: checks[0] (expect_column_values_to_not_be_null): 'column' must be text"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_not_be_null: {column: ''}",
+            "<suite>:3: checks[0] (expect_column_values_to_not_be_null): column is empty; name a column"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_between: {column: a, min_value: 120, max_value: 0}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_between): min_value (120.0) is greater than max_value (0.0)"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_mean_to_be_between: {column: a, min_value: 2, max_value: 1}",
+            "<suite>:3: checks[0] (expect_column_mean_to_be_between): min_value (2.0) is greater than max_value (1.0)"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_between: {column: a}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_between): min_value and max_value cannot both be null; give at least one"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_unique: {column: a, mostly: 0}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_unique): mostly must be in (0, 1], got 0.0"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_unique: {column: a, mostly: 1.5}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_unique): mostly must be in (0, 1], got 1.5"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_unique: {column: a, mostly: most}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_unique): 'mostly' must be a number or null, got 'most'"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_in_set: {column: a, value_set: []}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_in_set): value_set is empty; list at least one value"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_in_set: {column: a, value_set: free}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_in_set): 'value_set' must be a list, e.g. [a, b]"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_in_set: {column: a, value_set: [a, [b]]}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_in_set): 'value_set'[1] must be a scalar (text, number or boolean), got a list"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_match_regex: {column: a, regex: '(unclosed'}",
+            "<suite>:3: checks[0] (expect_column_values_to_match_regex): regex \"(unclosed\" does not compile: "
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_of_type: {column: a, type_: int128}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_of_type): unknown type 'int128'; valid types: int64, int, long, int_, i8, "
+                + "float64, float, double, f8, bool, bool_, ?, str, object, O, object_, integer, boolean, string, numeric"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_values_to_be_of_type: {column: a, type: int64, type_: int64}",
+            "<suite>:3: checks[0] (expect_column_values_to_be_of_type): 'type_' repeats 'type'; give one of them"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_table_row_count_to_be_between: {min_value: 10.5}",
+            "<suite>:3: checks[0] (expect_table_row_count_to_be_between): 'min_value' must be a whole number, got 10.5"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_max_to_be_between: {column: a, max_value: '5'}",
+            "<suite>:3: checks[0] (expect_column_max_to_be_between): 'max_value' must be a number or null, got '5'"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_max_to_be_between: {column: a, max_value: .nan}",
+            "<suite>:3: checks[0] (expect_column_max_to_be_between): max_value must be a number, got NaN"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_max_to_be_between: {column: a, max_value: 1, strict_max: 1}",
+            "<suite>:3: checks[0] (expect_column_max_to_be_between): 'strict_max' must be true or false, got '1'"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_table_columns_to_match_set: {column_set: [a], exact_match: maybe}",
+            "<suite>:3: checks[0] (expect_table_columns_to_match_set): 'exact_match' must be true or false, got 'maybe'"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_table_columns_to_match_set: {exact_match: false}",
+            "<suite>:3: checks[0] (expect_table_columns_to_match_set): missing required key 'column_set'"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_to_exist: {column: a, column_index: first}",
+            "<suite>:3: checks[0] (expect_column_to_exist): 'column_index' must be a number or null, got 'first'"
+        ),
+        (
+            "name: s\nchecks:\n  - expect_column_to_exist: [a]",
+            "<suite>:3: checks[0] (expect_column_to_exist): parameters must be a mapping, e.g. {column: age}"
+        ),
     ]
 
     @Test("a bad suite is rejected with a message naming the check and the key", arguments: badSuites.indices)
