@@ -16,7 +16,7 @@ public struct DriftMonitor: Sendable {
         public var windowMilliseconds: Int64
         /// Test selection and thresholds.
         public var options: DriftOptions
-        /// Names for the columns of a wide input tensor (`tensor` → names); see ``PredictionLogColumns``.
+        /// Names for the columns of a wide input tensor (`tensor` → names); see ``WideTensorNaming``.
         public var featureNames: [String: [String]]
         /// Fewer current rows than this make no report (too little traffic to say anything).
         public var minimumRows: Int
@@ -67,14 +67,22 @@ public struct DriftMonitor: Sendable {
         let start = now - configuration.windowMilliseconds
         let objects = try await log.objects(from: start, to: now)
         guard !objects.isEmpty else { return .noData("no prediction-log objects for \(configuration.model) in the window") }
-        var records = PredictionLogColumns(featureNames: configuration.featureNames, from: start, to: now)
+        var files = [PredictionLogFile]()
         for object in objects {
-            try records.add(try await log.read(object), source: object.path.description)
+            files.append(PredictionLogFile(name: object.path.description, bytes: try await log.read(object)))
         }
-        guard let version = configuration.version ?? records.busiestVersion else {
+        var reader = PredictionLogReader(
+            columnNames: configuration.featureNames, from: PredictionLogReader.timestamp(millisecondsSince1970: start),
+            to: PredictionLogReader.timestamp(millisecondsSince1970: now), model: configuration.model,
+            version: configuration.version, skipInvalid: true)
+        let everything = try reader.read(files)
+        guard let version = configuration.version ?? everything.busiestVersion else {
             return .noData("no records for \(configuration.model) in the window")
         }
-        let current = try records.table(version: version, referenceColumns: reference.table.columnNames)
+        reader.version = version
+        reader.columnNames = WideTensorNaming.names(
+            given: configuration.featureNames, logColumns: everything.table.columnNames, referenceColumns: reference.table.columnNames)
+        let current = try reader.read(files).table
         guard current.rowCount >= configuration.minimumRows else {
             return .noData("\(current.rowCount) rows of \(configuration.model) version \(version) in the window; "
                 + "at least \(configuration.minimumRows) are needed")
