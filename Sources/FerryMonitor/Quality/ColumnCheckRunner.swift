@@ -8,10 +8,13 @@ struct ColumnCheckRunner {
     /// one whose only levels are `True`/`False` (how the CSV reader keeps a boolean column with missing
     /// values, which pandas reads as an `object` column of Python booleans).
     private let holdsBooleans: Bool
+    /// Whether the values are doubles (decided by the storage, so a check never plans a rule the scan lacks).
+    private let storesNumbers: Bool
 
     init(column: Column, checks: [QualityCheck]) {
         self.column = column
         self.checks = checks
+        if case .numeric = column.values { storesNumbers = true } else { storesNumbers = false }
         if case .categorical(_, let levels) = column.values {
             holdsBooleans =
                 column.kind == .boolean
@@ -59,11 +62,11 @@ struct ColumnCheckRunner {
         case .columnValuesOfType(_, let type, let mostly):
             return .type(type, mostly: mostly)
         case .columnValuesBetween(_, let bounds, let mostly):
-            guard column.kind.isNumeric else { return .failure(notNumeric(check)) }
+            guard storesNumbers else { return .failure(notNumeric(check)) }
             request.numericRules.append(.between(bounds))
             return .rule(index: request.numericRules.count - 1, mostly: mostly)
         case .columnValuesInSet(_, let valueSet, let mostly):
-            if column.kind.isNumeric {
+            if storesNumbers {
                 request.numericRules.append(.inSet(Set(valueSet.compactMap(\.numericValue))))
                 return .rule(index: request.numericRules.count - 1, mostly: mostly)
             }
@@ -76,14 +79,14 @@ struct ColumnCheckRunner {
             return .rule(index: request.levelRules.count - 1, mostly: mostly)
         case .columnValuesMatchRegex(_, let regex, let mostly):
             guard let pattern = try? SearchPattern(regex) else { return .failure("regex \"\(regex)\" does not compile") }
-            if column.kind.isNumeric {
+            if storesNumbers {
                 request.numericRules.append(.regex(pattern, integerText: column.kind == .integer))
                 return .rule(index: request.numericRules.count - 1, mostly: mostly)
             }
             request.levelRules.append(levelTexts.map { !pattern.matches($0) })
             return .rule(index: request.levelRules.count - 1, mostly: mostly)
         case .columnStatisticBetween(_, let statistic, let bounds):
-            guard column.kind.isNumeric else { return .failure(notNumeric(check)) }
+            guard storesNumbers else { return .failure(notNumeric(check)) }
             switch statistic {
             case .min, .max: request.extremes = true
             case .mean: request.mean = true
@@ -139,7 +142,7 @@ struct ColumnCheckRunner {
             return ExpectationResult(success: false, expectationConfig: config, result: .empty, exceptionInfo: .raised(message))
         case .notNull(let mostly):
             let summary = RowCheckSummary.notNull(
-                elementCount: scan.rowCount, tally: scan.missing, nullsAreDistinct: column.kind.isNumeric)
+                elementCount: scan.rowCount, tally: scan.missing, nullsAreDistinct: storesNumbers)
             return ExpectationResult(
                 success: RowCheckSummary.notNullSucceeds(rowCount: scan.rowCount, missing: scan.missing.count, mostly: mostly),
                 expectationConfig: config, result: .rows(summary))

@@ -37,6 +37,8 @@ public enum ExpectationOutcome: Sendable, Equatable, Codable {
         case mismatched
     }
 
+    /// Reads GX's `result` object: row-level when it has `element_count`, aggregate when it has
+    /// `observed_value`, else empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         if container.contains(.elementCount) {

@@ -36,7 +36,9 @@ public struct QualityTypeName: Sendable, Hashable, CustomStringConvertible {
     /// The name.
     public var description: String { name }
 
+    /// Names are equal when spelled the same.
     public static func == (lhs: QualityTypeName, rhs: QualityTypeName) -> Bool { lhs.name == rhs.name }
+    /// Hashes the name.
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// What a name accepts.

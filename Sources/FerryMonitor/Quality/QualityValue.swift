@@ -62,6 +62,7 @@ public enum QualityValue: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Reads any JSON scalar or array; whole numbers become `.int`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -79,6 +80,7 @@ public enum QualityValue: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Writes the plain JSON value.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

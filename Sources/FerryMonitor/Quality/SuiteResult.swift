@@ -65,6 +65,7 @@ public struct SuiteStatistics: Sendable, Equatable, Codable {
         case successPercent = "success_percent"
     }
 
+    /// Writes all four keys, `success_percent` as null for an empty suite.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(evaluatedExpectations, forKey: .evaluatedExpectations)
@@ -141,6 +142,7 @@ public struct ExceptionInfo: Sendable, Equatable, Codable {
         case exceptionMessage = "exception_message"
     }
 
+    /// Reads `raised_exception` and `exception_message`; the traceback is ignored.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         raisedException = try container.decode(Bool.self, forKey: .raisedException)

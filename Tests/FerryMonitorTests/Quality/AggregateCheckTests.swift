@@ -55,6 +55,21 @@ struct AggregateCheckTests {
         #expect(try Self.number(Self.observed("expect_column_median_to_be_between: {column: x}", on: Self.lcgColumn).1) == 999993.5736553706)
     }
 
+    @Test("the radix-sorted median equals a comparison sort's, across signs, zeros and infinities")
+    func medianMatchesComparisonSort() throws {
+        var state: UInt64 = 7
+        var values: [Double] = [-0.0, 0.0, .infinity, -.infinity, -1e300, 1e-300]
+        for _ in 0..<5_002 {  // 5,008 values: the median is the mean of the two middle ones
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Double(Int64(bitPattern: state) >> 20) / 1024)
+        }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        let expected = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        let observed = try Self.observed("expect_column_median_to_be_between: {column: x}", on: C.table(C.floats("x", values))).1
+        #expect(Self.number(observed) == expected)
+    }
+
     @Test("an integer column's mean is its exact sum over the count")
     func integerMean() throws {
         let table = C.table(C.integers("x", [4, 7, 13, 16].map { 1_000_000_000 + $0 }))

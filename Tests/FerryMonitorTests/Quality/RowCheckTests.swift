@@ -138,6 +138,17 @@ struct RowCheckTests {
         #expect(try !evaluate("expect_column_values_to_be_unique: {column: x, mostly: 0.17}", on: table).success)
     }
 
+    @Test("unique treats 0.0 and -0.0 as one value, and finds a repeat far from its first occurrence")
+    func uniqueEdgeCases() throws {
+        let zeros = try rows(evaluate("expect_column_values_to_be_unique: {column: x}", on: C.table(C.floats("x", [0.0, -0.0, 1]))))
+        #expect(zeros.partialUnexpectedIndexList == [0, 1])
+        let late = C.table(C.integers("n", Array(0..<10_000) + [5]))
+        let summary = try rows(evaluate("expect_column_values_to_be_unique: {column: n}", on: late))
+        #expect(summary.unexpectedCount == 2)
+        #expect(summary.partialUnexpectedIndexList == [5, 10_000])
+        #expect(summary.partialUnexpectedList == [.int(5), .int(5)])
+    }
+
     // MARK: regex
 
     @Test("regex matches anywhere unless anchored, on text, on numbers as Python prints them, and on booleans as True/False")
