@@ -56,12 +56,12 @@ public struct PredictionLogRecords: RandomAccessCollection, Sendable {
     }
 
     /// Adds a record whose timestamp and version bytes are valid UTF-8.
-    mutating func append(timestamp: UnsafeBufferPointer<UInt8>, version: UnsafeBufferPointer<UInt8>, rowCount: Int) {
+    mutating func append(timestamp: [UInt8], version: [UInt8], rowCount: Int) {
         timestampBytes.append(contentsOf: timestamp)
         timestampEnds.append(timestampBytes.count)
-        let code: Int32? =
-            if let base = version.baseAddress { versions.code(of: base, count: version.count) }
-            else { withUnsafePointer(to: UInt8(0)) { versions.code(of: $0, count: 0) } }
+        let code = version.withUnsafeBufferPointer { bytes in
+            withUnsafePointer(to: UInt8(0)) { empty in versions.code(of: bytes.baseAddress ?? empty, count: bytes.count) }
+        }
         versionCodes.append(code ?? 0)
         rowStarts.append(rowStarts[rowStarts.count - 1] + rowCount)
     }

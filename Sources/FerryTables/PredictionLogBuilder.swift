@@ -16,6 +16,8 @@ public struct PredictionLogBuilder: Sendable {
     private var stage = RecordStage()
     private var matched: [Int] = []
     private var scratch: [UInt8] = []
+    private var timestampText: [UInt8] = []
+    private var versionText: [UInt8] = []
 
     /// Starts an empty log read with `reader`'s settings.
     public init(reader: PredictionLogReader) {
@@ -149,24 +151,23 @@ public struct PredictionLogBuilder: Sendable {
         }
         try layout!.match(stage, scanner, into: &matched)
         guard let timestamp = stage.timestamp else { return }
-        let timestampBytes = try utf8Bytes(timestamp, scanner, what: "timestamp")
-        let versionText = try stage.version.map { range throws(BadLine) in try utf8Bytes(range, scanner, what: "version") } ?? []
+        // Nothing is appended until the timestamp and version have checked out, so a bad line leaves no trace.
+        try Self.text(of: timestamp, scanner, into: &timestampText, what: "timestamp")
+        try Self.text(of: stage.version, scanner, into: &versionText, what: "version")
         for (staged, index) in zip(stage.tensors, matched) {
             let tensor = layout!.tensors[index]
             for offset in 0..<tensor.width {
                 columns[tensor.firstColumn + offset].append(staged, column: offset, rows: rows, from: stage)
             }
         }
-        timestampBytes.withUnsafeBufferPointer { stamp in
-            versionText.withUnsafeBufferPointer { version in records.append(timestamp: stamp, version: version, rowCount: rows) }
-        }
+        records.append(timestamp: timestampText, version: versionText, rowCount: rows)
     }
 
     /// Counts the record's version among those that passed the time and model filters.
     private mutating func countVersion(_ scanner: JSONLineScanner) throws(BadLine) {
-        let bytes = try stage.version.map { range throws(BadLine) in try utf8Bytes(range, scanner, what: "version") } ?? []
-        let code = bytes.withUnsafeBufferPointer { buffer in
-            withUnsafePointer(to: UInt8(0)) { empty in versionNames.code(of: buffer.baseAddress ?? empty, count: buffer.count) }
+        try Self.text(of: stage.version, scanner, into: &versionText, what: "version")
+        let code = versionText.withUnsafeBufferPointer { bytes in
+            withUnsafePointer(to: UInt8(0)) { empty in versionNames.code(of: bytes.baseAddress ?? empty, count: bytes.count) }
         }
         guard let code else { throw BadLine("'version' is not valid UTF-8") }
         if Int(code) == versionCounts.count { versionCounts.append(0) }
@@ -183,19 +184,23 @@ public struct PredictionLogBuilder: Sendable {
     }
 
     private func equal(_ range: JSONLineScanner.StringRange, _ expected: [UInt8], _ scanner: JSONLineScanner) -> Bool {
+        if !range.hasEscapes {
+            return range.count == expected.count && expected.withUnsafeBufferPointer { memcmpBytes($0.baseAddress!, scanner.base + range.start, range.count) }
+        }
         var bytes: [UInt8] = []
-        if (try? scanner.unescape(range, into: &bytes)) == nil { return false }
-        return bytes == expected
+        return (try? scanner.unescape(range, into: &bytes)) != nil && bytes == expected
     }
 
-    /// A string's unescaped bytes, checked as UTF-8.
-    private func utf8Bytes(_ range: JSONLineScanner.StringRange, _ scanner: JSONLineScanner, what: String) throws(BadLine) -> [UInt8] {
-        var bytes: [UInt8] = []
-        try scanner.unescape(range, into: &bytes)
-        guard bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil else {
+    /// Puts a string's unescaped bytes in `output` (nothing for nil), checked as UTF-8.
+    private static func text(
+        of range: JSONLineScanner.StringRange?, _ scanner: JSONLineScanner, into output: inout [UInt8], what: String
+    ) throws(BadLine) {
+        output.removeAll(keepingCapacity: true)
+        guard let range else { return }
+        try scanner.unescape(range, into: &output)
+        guard output.allSatisfy({ $0 < 0x80 }) || String(validating: output, as: UTF8.self) != nil else {
             throw BadLine("'\(what)' is not valid UTF-8")
         }
-        return bytes
     }
 }
 
@@ -223,7 +228,7 @@ struct LogColumn: Sendable {
         case .boolean:
             for row in 0..<rows { codes.append(stage.flags[tensor.valueStart + row * width + column]) }
         case .bytes:
-            withBytes(stage.stringBytes) { base in
+            Self.withBytes(stage.stringBytes) { base in
                 for row in 0..<rows {
                     let value = tensor.valueStart + row * width + column
                     let start = stage.stringStarts[value]
@@ -235,7 +240,7 @@ struct LogColumn: Sendable {
     }
 
     /// Calls `body` with the bytes' base address (a valid pointer even when there are none).
-    private func withBytes<R>(_ bytes: [UInt8], _ body: (UnsafePointer<UInt8>) -> R) -> R {
+    private static func withBytes<R>(_ bytes: [UInt8], _ body: (UnsafePointer<UInt8>) -> R) -> R {
         bytes.withUnsafeBufferPointer { buffer in
             if let base = buffer.baseAddress { return body(base) }
             return withUnsafePointer(to: UInt8(0)) { body($0) }
