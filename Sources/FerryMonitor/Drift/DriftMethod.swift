@@ -16,7 +16,7 @@ public enum DriftMethod: String, Sendable, Codable, CaseIterable {
 
     /// How a score is compared with the threshold to call drift.
     public enum Comparison: String, Sendable, Codable {
-        /// p-values where drift is `p <= threshold` (Evidently's KS).
+        /// p-values where drift is `p <= threshold` (Evidently's KS and Cramér–von Mises).
         case pValueAtMost = "p_value <= threshold"
         /// p-values where drift is `p < threshold`.
         case pValueBelow = "p_value < threshold"
@@ -50,8 +50,8 @@ public enum DriftMethod: String, Sendable, Codable, CaseIterable {
     /// How the score is compared with the threshold.
     public var comparison: Comparison {
         switch self {
-        case .ks: .pValueAtMost
-        case .chisquare, .z, .anderson, .mannw, .tvd, .cramer_von_mises: .pValueBelow
+        case .ks, .cramer_von_mises: .pValueAtMost
+        case .chisquare, .z, .anderson, .mannw, .tvd: .pValueBelow
         case .wasserstein, .jensenshannon, .psi, .kl_div, .hellinger: .distanceAtLeast
         case .ed: .distanceAbove
         }
@@ -69,16 +69,27 @@ public enum DriftMethod: String, Sendable, Codable, CaseIterable {
         case .kl_div: "Kullback-Leibler divergence"
         case .hellinger: "Hellinger distance"
         case .anderson: "Anderson-Darling"
-        case .cramer_von_mises: "Cramer-von-Mises"
+        case .cramer_von_mises: "Cramer-von Mises"
         case .mannw: "Mann-Whitney U-rank test"
         case .ed: "Energy-distance"
         case .tvd: "Total-Variation-Distance"
         }
     }
 
-    /// Whether the method accepts numerical columns.
-    public var acceptsNumerical: Bool { self != .tvd }
-    /// Whether the method accepts categorical columns.
+    /// Whether Evidently accepts the method, requested by name, for numerical columns (its registry's
+    /// `allowed_feature_types`; asking for another one makes the whole report fail with
+    /// `StatTestInvalidFeatureTypeError`).
+    ///
+    /// chisquare and z are registered for categorical columns only, yet Evidently's *default* selection
+    /// still applies them to numerical columns with 3–5 and at most 2 distinct values: that path never
+    /// checks this list, and their scores are defined on numerical samples too.
+    public var acceptsNumerical: Bool {
+        switch self {
+        case .chisquare, .z, .tvd: false
+        case .ks, .wasserstein, .jensenshannon, .psi, .kl_div, .hellinger, .anderson, .cramer_von_mises, .mannw, .ed: true
+        }
+    }
+    /// Whether Evidently accepts the method, requested by name, for categorical columns.
     public var acceptsCategorical: Bool {
         switch self {
         case .chisquare, .z, .jensenshannon, .psi, .kl_div, .hellinger, .tvd: true
