@@ -43,9 +43,12 @@ public struct PredictionLogRecords: RandomAccessCollection, Sendable {
     private var versions = ByteInterner()
     private var rowStarts: [Int] = [0]
 
+    /// The first record's index (0).
     public var startIndex: Int { 0 }
+    /// One past the last record's index (the number of records).
     public var endIndex: Int { timestampEnds.count }
 
+    /// The record at `position`.
     public subscript(position: Int) -> Record {
         let start = position == 0 ? 0 : timestampEnds[position - 1]
         let timestamp = timestampBytes.withUnsafeBufferPointer { bytes in

@@ -141,6 +141,28 @@ import Testing
         #expect(whole.texts("text")[200] == String(repeating: "long", count: 100))
     }
 
+    @Test func quotedHeaderNamesAreUnquoted() throws {
+        let table = try readCSV("\"a,b\",\"say \"\"x\"\"\",c\n1,2,3\n")
+        #expect(table.columnNames == ["a,b", "say \"x\"", "c"])
+    }
+
+    @Test func unselectedColumnsAreNotConverted() throws {
+        // Bad UTF-8 and a type switch in a column that is not read cost nothing and raise nothing.
+        let bytes = Array("a,b\n1,x\n2,".utf8) + [0xFF] + Array("\n".utf8)
+        let table = try CSVReader(columns: ["a"]).read(bytes: bytes, source: "s.csv")
+        #expect(table.columnNames == ["a"])
+        #expect(table.numbers("a") == [1, 2])
+    }
+
+    @Test func lineNumbersStayRightAcrossChunksAndQuotedLineBreaks() {
+        var lines = ["a,b"]
+        for row in 0..<600 { lines.append(row % 10 == 0 ? "\"x\ny\",\(row)" : "plain,\(row)") }
+        lines.append("1,2,3")
+        // 600 records, 60 of them two lines long, after the header: the ragged record starts on line 662.
+        let error = csvError(lines.joined(separator: "\n"), CSVReader(chunkSize: 64))
+        #expect(error == TableError(source: "test.csv", line: 662, message: "expected 2 fields (as in the header), found 3"))
+    }
+
     @Test func readsAFileFromDisk() throws {
         try withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("data.csv").path

@@ -41,6 +41,7 @@ extension Table {
 }
 
 /// A fresh temporary directory, removed by `body`'s end.
+@discardableResult
 func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-tables-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
