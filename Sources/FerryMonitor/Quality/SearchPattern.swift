@@ -12,7 +12,7 @@ struct SearchPattern {
 
     /// Whether the pattern matches somewhere in `text`.
     func matches(_ text: String) -> Bool {
-        guard let match = try? regex.firstMatch(in: text) else { return false }
-        return match != nil
+        // `try?` flattens the optional match: nil for no match (or a matching error, which counts as none).
+        (try? regex.firstMatch(in: text)) != nil
     }
 }

@@ -17,7 +17,7 @@ struct AggregateCheckTests {
     }
 
     static func observed(_ check: String, on table: Table = spread) throws -> (Bool, QualityValue?) {
-        let result = try evaluate(check, on: table)
+        let result = try runCheck(check, on: table)
         return (result.success, result.result.observedValue)
     }
 
@@ -119,7 +119,7 @@ struct AggregateCheckTests {
 
     @Test("a statistic of a text column fails with exception_info")
     func statisticOfText() throws {
-        let result = try evaluate("expect_column_mean_to_be_between: {column: s, min_value: 0}", on: C.table(C.strings("s", ["a"])))
+        let result = try runCheck("expect_column_mean_to_be_between: {column: s, min_value: 0}", on: C.table(C.strings("s", ["a"])))
         #expect(!result.success)
         #expect(result.exceptionInfo.exceptionMessage == "Column \"s\" holds string values; expect_column_mean_to_be_between needs a numeric column.")
     }
@@ -135,24 +135,24 @@ struct AggregateCheckTests {
     @Test("column sets: exact by default, extra columns allowed without exact_match, mismatches listed sorted")
     func columnSets() throws {
         let table = C.table(C.floats("b", [1]), C.floats("a", [1]), C.floats("c", [1]))
-        let exact = try evaluate("expect_table_columns_to_match_set: {column_set: [c, b, a]}", on: table)
+        let exact = try runCheck("expect_table_columns_to_match_set: {column_set: [c, b, a]}", on: table)
         #expect(exact.success)
         #expect(exact.result == .observed(.array(["a", "b", "c"].map(QualityValue.string))))
-        let extra = try evaluate("expect_table_columns_to_match_set: {column_set: [a, z]}", on: table)
+        let extra = try runCheck("expect_table_columns_to_match_set: {column_set: [a, z]}", on: table)
         #expect(!extra.success)
         #expect(
             extra.result == .observed(.array(["a", "b", "c"].map(QualityValue.string)), mismatch: .init(unexpected: ["b", "c"], missing: ["z"])))
-        let subset = try evaluate("expect_table_columns_to_match_set: {column_set: [a], exact_match: false}", on: table)
+        let subset = try runCheck("expect_table_columns_to_match_set: {column_set: [a], exact_match: false}", on: table)
         #expect(subset.success)
         #expect(subset.result == .observed(.array(["a", "b", "c"].map(QualityValue.string)), mismatch: .init(unexpected: ["b", "c"], missing: nil)))
-        #expect(try !evaluate("expect_table_columns_to_match_set: {column_set: [a, z], exact_match: false}", on: table).success)
+        #expect(try !runCheck("expect_table_columns_to_match_set: {column_set: [a, z], exact_match: false}", on: table).success)
     }
 
     @Test("column existence, by name or by position (GX treats index 0 as no index; negatives count from the end)")
     func columnExistence() throws {
         let table = C.table(C.floats("a", [1]), C.floats("b", [1]), C.floats("c", [1]))
         func exists(_ parameters: String) throws -> Bool {
-            try evaluate("expect_column_to_exist: {\(parameters)}", on: table).success
+            try runCheck("expect_column_to_exist: {\(parameters)}", on: table).success
         }
         #expect(try exists("column: b"))
         #expect(try !exists("column: z"))

@@ -49,19 +49,19 @@ enum QualityColumns {
 }
 
 /// Evaluates one check (written as a suite line) on a table.
-func evaluate(_ checkLine: String, on table: Table) throws -> ExpectationResult {
+func runCheck(_ checkLine: String, on table: Table) throws -> ExpectationResult {
     let suite = try QualitySuite(yaml: "name: t\nchecks:\n  - \(checkLine)\n")
     let result = suite.evaluate(on: table)
     return try #require(result.results.first)
 }
 
 /// The row summary of a result, or a test failure.
-func rows(_ result: ExpectationResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> RowCheckSummary {
+func rowSummary(_ result: ExpectationResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> RowCheckSummary {
     try #require(result.result.rows, "expected a row-level result, got \(result.result)", sourceLocation: sourceLocation)
 }
 
 /// The message of the error that parsing `yaml` throws.
-func suiteError(_ yaml: String) -> QualitySuiteError? {
+func suiteParseError(_ yaml: String) -> QualitySuiteError? {
     do {
         _ = try QualitySuite(yaml: yaml)
         return nil

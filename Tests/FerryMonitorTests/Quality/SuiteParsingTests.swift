@@ -230,7 +230,7 @@ struct SuiteParsingTests {
     @Test("a bad suite is rejected with a message naming the check and the key", arguments: badSuites.indices)
     func rejectsBadSuites(index: Int) throws {
         let (yaml, expected) = Self.badSuites[index]
-        let error = try #require(suiteError(yaml), "suite \(index) was accepted")
+        let error = try #require(suiteParseError(yaml), "suite \(index) was accepted")
         if expected.hasSuffix(": ") {
             #expect(error.description.hasPrefix(expected), "suite \(index)")
         } else {
@@ -241,7 +241,7 @@ struct SuiteParsingTests {
     @Test("errors carry the check index, type and key as fields")
     func errorFields() throws {
         let error = try #require(
-            suiteError("name: s\nchecks:\n  - expect_column_to_exist: {column: a}\n  - expect_column_values_to_be_unique: {column: a, x: 1}"))
+            suiteParseError("name: s\nchecks:\n  - expect_column_to_exist: {column: a}\n  - expect_column_values_to_be_unique: {column: a, x: 1}"))
         #expect(error.checkIndex == 1)
         #expect(error.checkType == "expect_column_values_to_be_unique")
         #expect(error.key == "x")
