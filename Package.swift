@@ -172,7 +172,9 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "FerryTablesTests", dependencies: ["FerryTables"], swiftSettings: upcoming),
-        .testTarget(name: "FerryMonitorTests", dependencies: ["FerryMonitor", "FerryTables"], swiftSettings: upcoming),
+        .testTarget(
+            name: "FerryMonitorTests", dependencies: ["FerryMonitor", "FerryTables"],
+            exclude: ["Distribution/make_golden.py", "Rank/make_golden.py"], swiftSettings: upcoming),
         .testTarget(
             name: "FerryMonitorServiceTests",
             dependencies: ["FerryMonitorService", "FerryMonitor", "FerryTables", "FerryBlobs", "FerryClient"],

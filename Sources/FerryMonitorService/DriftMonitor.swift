@@ -1,3 +1,4 @@
+import FerryBlobs
 import FerryMonitor
 import FerryTables
 import Foundation

@@ -67,7 +67,7 @@ public struct MonitoringRunRecorder: Sendable {
         for column in report.columns { params["method.\(Self.metricKey(column.name))"] = column.method.rawValue }
         // MLflow takes at most 1000 metrics and 100 params per batch.
         for (index, chunk) in metrics.chunked(900).enumerated() {
-            try await client.logBatch(runID: run.runID, metrics: chunk, params: index == 0 ? params.limited(100) : [:])
+            try await client.logBatch(runID: run.runID, metrics: Array(chunk), params: index == 0 ? params.limited(100) : [:])
         }
         let encoder = DriftReportJSON.encoder()
         encoder.outputFormatting.insert(.prettyPrinted)

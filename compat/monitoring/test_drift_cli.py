@@ -61,7 +61,7 @@ def test_drift_share_decides_the_verdict(pair, tmp_path):
     [
         (["--method", "bogus"], "unknown drift method 'bogus'"),
         (["--method", "x=TVD"], "cannot test numerical column 'x'"),
-        (["--threshold", "-1"], "out of range"),
+        (["--threshold=-1"], "out of range"),
         (["--threshold", "x=abc"], "is not a number"),
         (["--threshold", "y=1.5"], "out of range"),
         (["--drift-share", "0"], "drift share"),

@@ -131,7 +131,7 @@ public struct DriftAnalyzer: Sendable {
             if method.comparison.isPValue, threshold >= 1 {
                 throw DriftError("threshold \(threshold) for column '\(current.name)' is out of range: \(method.rawValue) gives a p-value, so its threshold lies in (0, 1)")
             }
-            let score = method.score(prepared.sample)
+            let score = method.score(prepared.sample, integerDtype: reference.kind == .integer && current.kind == .integer)
             return .tested(ColumnDrift(
                 name: current.name, type: type, method: method, threshold: threshold, score: score,
                 drifted: method.comparison.isDrift(score: score, threshold: threshold),

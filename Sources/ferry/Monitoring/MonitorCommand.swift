@@ -113,7 +113,19 @@ struct MonitorCommand: AsyncParsableCommand {
         let client = try uri.map { RegistryClient(transport: try makeTransport(trackingURI: $0)) }
         let source = try monitorReference()
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
-        defer { try? httpClient.syncShutdown() }
+        do {
+            try await run(source: source, client: client, options: options, httpClient: httpClient, logger: logger)
+        } catch {
+            try? await httpClient.shutdown()
+            throw error
+        }
+        try await httpClient.shutdown()
+    }
+
+    private func run(
+        source: ReferenceSource, client: RegistryClient?, options: DriftOptions, httpClient: HTTPClient, logger: Logger
+    ) async throws {
+        let environment = ProcessInfo.processInfo.environment
         let monitor = try await MonitoringExit.setup {
             let store = try BlobStoreFactory.make(destination: logs, environment: environment, httpClient: httpClient, logger: logger)
             let (bytes, origin) = try await source.fetch(client: client)
