@@ -101,7 +101,7 @@ def test_drifted_traffic_is_reported_kept_as_a_run_and_exits_1(registered, serve
     server, logs = served
     rng = np.random.default_rng(12)
     moved = rng.normal(0, 1, (400, 4))
-    moved[:, 0] += 1.5
+    moved[:, :3] += 1.5  # three of four features move (and the predicted label with them)
     send(server.url, name, moved)
     wait_for_rows(logs, name, 400)
     done = monitor("--model", name, "--logs", str(logs), "--version", "1", "--window", "10m", "--min-rows", "100",
