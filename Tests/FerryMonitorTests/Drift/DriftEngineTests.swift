@@ -140,12 +140,12 @@ import Testing
 
 @Suite struct ChartDistributionTests {
     @Test func histogramsSpanBothSidesWithTheLastBinClosed() {
-        guard case .histogram(let edges, let reference, let current) = ChartDistribution.histogram(reference: [0, 1, 2], current: [10]) else {
+        guard case .histogram(let edges, let reference, let current) = ChartDistribution.histogram(reference: [0, 0.5, 2], current: [10]) else {
             Issue.record("expected a histogram")
             return
         }
         #expect(edges.count == 11 && edges.first == 0 && edges.last == 10)
-        #expect(reference == [2, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+        #expect(reference == [2, 0, 1, 0, 0, 0, 0, 0, 0, 0])
         #expect(current == [0, 0, 0, 0, 0, 0, 0, 0, 0, 1])
     }
 

@@ -67,14 +67,17 @@ struct DriftReportHTMLTests {
         #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
     }
 
-    @Test("the embedded JSON decodes back to the same report, with a plain JSONDecoder")
+    @Test("the embedded JSON decodes back to the same report, with a JSONDecoder reading snake_case keys")
     func embeddedJSONRoundTrips() throws {
         let report = DriftReportSamples.drifting
         let json = try #require(embeddedJSON(in: DriftReportHTML.render(report)))
         #expect(!json.contains("<"))
         #expect(json.contains("\\u003cscript>"))
-        let decoded = try JSONDecoder().decode(DriftReport.self, from: Data(json.utf8))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let decoded = try decoder.decode(DriftReport.self, from: Data(json.utf8))
         #expect(decoded == report)
+        #expect(json.contains("\"drift_share_threshold\":"))
     }
 
     @Test("non-finite scores show as ∞ and n/a, sort as Infinity and NaN, and survive the JSON")
