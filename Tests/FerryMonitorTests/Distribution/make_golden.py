@@ -12,6 +12,7 @@ be; Swift sorts them, as DriftSample requires.
 """
 
 import math
+import sys
 import os
 import warnings
 
@@ -228,6 +229,8 @@ def swift_double(x):
         return ".nan"
     if math.isinf(x):
         return ".infinity" if x > 0 else "-.infinity"
+    if x != 0 and abs(x) < sys.float_info.min:
+        return f'Double("{float(x)!r}")!'  # a subnormal literal draws a compiler warning; the string parses exactly
     return repr(float(x))
 
 
