@@ -29,6 +29,8 @@ enum RankGolden {
         RankNumericalGolden(name: "large 10000+10000 far apart", reference: .golden(10000, 0, 1.0, 0.0, 0.0), current: .golden(10000, 5, 1.0, 0.0, 0.8), anderson: 0.001, cramerVonMises: 2.812359152226662e-07, mannWhitney: 0.0, energy: 0.9712478429914561),
         RankNumericalGolden(name: "two values 400+300", reference: .modular(400, 1, 0, 2, 1.0, 0.0), current: .modular(300, 1, 1, 3, 1.0, 0.0), anderson: 0.001, cramerVonMises: 9.380455301410962e-10, mannWhitney: 8.363759473618964e-17, energy: 0.52704627669473),
         RankNumericalGolden(name: "identical 1000", reference: .golden(1000, 0, 1.0, 0.0, 0.0), current: .golden(1000, 0, 1.0, 0.0, 0.0), anderson: 0.25, cramerVonMises: 1.0, mannWhitney: 0.5000154471125756, energy: 0.0),
+        RankNumericalGolden(name: "one value 30+25", reference: .modular(30, 1, 0, 1, 1.0, 5.0), current: .modular(25, 1, 0, 1, 1.0, 5.0), anderson: .nan, cramerVonMises: 0.39100866745181095, mannWhitney: 1.0, energy: 0.0),
+        RankNumericalGolden(name: "one observation 1+40", reference: .golden(1, 3, 1.0, 0.0, 0.0), current: .golden(40, 9, 1.0, 0.0, 0.0), anderson: 0.25, cramerVonMises: .nan, mannWhitney: 0.8780487804878049, energy: 0.747319477792707),
     ]
 
     static let categorical: [RankCategoricalGolden] = [
@@ -38,6 +40,8 @@ enum RankGolden {
         RankCategoricalGolden(name: "tvd 1000+1000 four levels", reference: (1000, 17, 5, 23), current: (1000, 19, 3, 29), levels: 4, pValue: 0.272, distance: 0.03900000000000002),
         RankCategoricalGolden(name: "tvd 3000+2000 twelve levels", reference: (3000, 31, 7, 97), current: (2000, 37, 11, 89), levels: 12, pValue: 0.844, distance: 0.028999999999999984),
         RankCategoricalGolden(name: "tvd 20000+10000 three levels", reference: (20000, 7919, 1, 101), current: (10000, 104729, 5, 103), levels: 3, pValue: 0.488, distance: 0.006649999999999989),
+        RankCategoricalGolden(name: "tvd one level 40+25", reference: (40, 1, 0, 1), current: (25, 1, 0, 1), levels: 1, pValue: 1.0, distance: 0.0),
+        RankCategoricalGolden(name: "tvd one reference row 1+30", reference: (1, 1, 0, 2), current: (30, 3, 1, 7), levels: 2, pValue: 1.0, distance: 0.43333333333333335),
     ]
 
     static let cramerVonMisesExactGrid: [(m: Int, n: Int, tied: Bool, pValue: Double)] = [

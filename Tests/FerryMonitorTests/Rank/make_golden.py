@@ -83,6 +83,8 @@ NUMERICAL_CASES = [
     ("large 10000+10000 far apart", ("golden", 10000, 0, 1.0, 0.0, 0.0), ("golden", 10000, 5, 1.0, 0.0, 0.8)),
     ("two values 400+300", ("modular", 400, 1, 0, 2, 1.0, 0.0), ("modular", 300, 1, 1, 3, 1.0, 0.0)),
     ("identical 1000", ("golden", 1000, 0, 1.0, 0.0, 0.0), ("golden", 1000, 0, 1.0, 0.0, 0.0)),
+    ("one value 30+25", ("modular", 30, 1, 0, 1, 1.0, 5.0), ("modular", 25, 1, 0, 1, 1.0, 5.0)),
+    ("one observation 1+40", ("golden", 1, 3, 1.0, 0.0, 0.0), ("golden", 40, 9, 1.0, 0.0, 0.0)),
 ]
 
 # (name, reference spec, current spec, level count): codes are the modular formula without
@@ -94,6 +96,8 @@ CATEGORICAL_CASES = [
     ("tvd 1000+1000 four levels", (1000, 17, 5, 23), (1000, 19, 3, 29), 4),
     ("tvd 3000+2000 twelve levels", (3000, 31, 7, 97), (2000, 37, 11, 89), 12),
     ("tvd 20000+10000 three levels", (20000, 7919, 1, 101), (10000, 104729, 5, 103), 3),
+    ("tvd one level 40+25", (40, 1, 0, 1), (25, 1, 0, 1), 1),
+    ("tvd one reference row 1+30", (1, 1, 0, 2), (30, 3, 1, 7), 2),
 ]
 
 
