@@ -13,7 +13,7 @@ enum RadixSort {
         }
         var keys = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
             values.withUnsafeBufferPointer { source in
-                for index in 0..<count { buffer[index] = orderedBits(source[index]) }
+                for index in 0..<count { buffer[index] = OrderedDoubleBits.key(source[index]) }
             }
             initialized = count
         }
@@ -48,19 +48,7 @@ enum RadixSort {
         }
         let sorted = inKeys ? keys : scratch
         values.withUnsafeMutableBufferPointer { target in
-            for index in 0..<count { target[index] = value(fromOrderedBits: sorted[index]) }
+            for index in 0..<count { target[index] = OrderedDoubleBits.value(sorted[index]) }
         }
-    }
-
-    /// Bits that compare as unsigned integers in the same order as the doubles compare.
-    @inline(__always)
-    static func orderedBits(_ value: Double) -> UInt64 {
-        let bits = value.bitPattern
-        return bits & (1 << 63) == 0 ? bits | (1 << 63) : ~bits
-    }
-
-    @inline(__always)
-    static func value(fromOrderedBits bits: UInt64) -> Double {
-        Double(bitPattern: bits & (1 << 63) != 0 ? bits & ~(1 << 63) : ~bits)
     }
 }

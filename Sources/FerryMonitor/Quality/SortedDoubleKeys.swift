@@ -6,13 +6,12 @@ struct SortedDoubleKeys {
     /// The key of `value`: unsigned order equals numeric order (`-0.0` is keyed as `0.0`, which it equals).
     @inline(__always)
     static func key(_ value: Double) -> UInt64 {
-        let bits = (value + 0.0).bitPattern
-        return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+        OrderedDoubleBits.key(value + 0.0)
     }
 
     /// The double a key stands for.
     static func value(_ key: UInt64) -> Double {
-        Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
+        OrderedDoubleBits.value(key)
     }
 
     /// Sorts `keys` (as made by ``key(_:)``).

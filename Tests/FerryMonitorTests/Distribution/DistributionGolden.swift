@@ -3,21 +3,6 @@ import Testing
 
 /// Shared pieces of the distribution-statistic golden tests.
 enum DistributionGolden {
-    /// Evidently's score for `method`, computed by Ferry.
-    static func score(_ method: DriftMethod, _ sample: DriftSample, integerDtype: Bool = false) -> Double {
-        switch method {
-        case .ks: KolmogorovSmirnovTest.score(sample)
-        case .chisquare: ChiSquareTest.score(sample)
-        case .z: ProportionsZTest.score(sample)
-        case .wasserstein: NormedWasserstein.score(sample)
-        case .jensenshannon: JensenShannonDistance.score(sample, integerDtype: integerDtype)
-        case .psi: PopulationStabilityIndex.score(sample, integerDtype: integerDtype)
-        case .kl_div: KullbackLeibler.score(sample, integerDtype: integerDtype)
-        case .hellinger: HellingerDistance.score(sample, integerDtype: integerDtype)
-        case .anderson, .cramer_von_mises, .mannw, .ed, .tvd: .nan
-        }
-    }
-
     /// Whether `actual` matches `expected` to 1e-6 relative or 1e-9 absolute (NaN matches NaN, ±∞ itself).
     static func matches(_ actual: Double, _ expected: Double, relative: Double = 1e-6, absolute: Double = 1e-9) -> Bool {
         if expected.isNaN { return actual.isNaN }

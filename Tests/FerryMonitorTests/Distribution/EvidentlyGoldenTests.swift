@@ -9,7 +9,7 @@ struct EvidentlyGoldenTests {
     func numerical(_ golden: NumericalGoldenCase) {
         let sample = golden.sample()
         for (method, expected) in golden.expected.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            let actual = DistributionGolden.score(method, sample, integerDtype: golden.integerDtype)
+            let actual = method.score(sample, integerDtype: golden.integerDtype)
             DistributionGolden.expectMatch(actual, expected, "\(golden.name) \(method.rawValue)")
         }
     }
@@ -18,7 +18,7 @@ struct EvidentlyGoldenTests {
     func categorical(_ golden: CategoricalGoldenCase) {
         let sample = golden.sample()
         for (method, expected) in golden.expected.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            let actual = DistributionGolden.score(method, sample)
+            let actual = method.score(sample)
             DistributionGolden.expectMatch(actual, expected, "\(golden.name) \(method.rawValue)")
         }
     }

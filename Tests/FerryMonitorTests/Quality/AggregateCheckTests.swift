@@ -55,6 +55,13 @@ struct AggregateCheckTests {
         #expect(try Self.number(Self.observed("expect_column_median_to_be_between: {column: x}", on: Self.lcgColumn).1) == 999993.5736553706)
     }
 
+    @Test("a column of negative zeros has mean +0.0, as pandas' np.sum (which starts from +0) gives")
+    func negativeZeroMeanIsPositiveZero() {
+        let mean = PandasMoments.mean([-0.0, -0.0, -0.0], nonMissing: 3, integers: false)
+        #expect(mean == 0)
+        #expect(mean?.sign == .plus)
+    }
+
     @Test("the radix-sorted median equals a comparison sort's, across signs, zeros and infinities")
     func medianMatchesComparisonSort() throws {
         var state: UInt64 = 7

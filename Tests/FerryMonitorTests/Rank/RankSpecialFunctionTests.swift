@@ -22,8 +22,8 @@ struct RankSpecialFunctionTests {
         let values = (0..<expected.count).map { i in
             (Double(i) * RankSeriesSpec.phi).truncatingRemainder(dividingBy: 1.0) * pow(10.0, Double(i % 7 - 3))
         }
-        #expect(NumpyPairwiseSum.sum(values) == expected.float64)
-        #expect(NumpyPairwiseSum.sum(values.map { Float($0) }) == expected.float32)
+        #expect(PairwiseSummation.sum(values) == expected.float64)
+        #expect(PairwiseSummation.sum(values.map { Float($0) }) == expected.float32)
     }
 
     @Test("Sequential and pairwise order differ on these sums, so the test above can fail")
@@ -31,7 +31,7 @@ struct RankSpecialFunctionTests {
         let values = (0..<4099).map { i in
             (Double(i) * RankSeriesSpec.phi).truncatingRemainder(dividingBy: 1.0) * pow(10.0, Double(i % 7 - 3))
         }
-        #expect(values.reduce(0, +) != NumpyPairwiseSum.sum(values))
+        #expect(values.reduce(0, +) != PairwiseSummation.sum(values))
     }
 
     @Test("float16 rounding matches np.float16", arguments: RankGolden.halfRounding)

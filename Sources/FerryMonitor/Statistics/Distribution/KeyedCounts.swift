@@ -44,15 +44,10 @@ struct KeyedCounts: Sendable, Equatable {
         var keys = [Double]()
         var reference = [Int]()
         var current = [Int]()
-        var referenceSeen = 0
-        var currentSeen = 0
-        SortedMerge.walk(sortedReference, sortedCurrent) { value, next, referenceCumulative, currentCumulative in
-            guard next != value else { return }
+        SortedMerge.forEachTieGroup(sortedReference, sortedCurrent) { value, inReference, inCurrent in
             keys.append(value)
-            reference.append(referenceCumulative - referenceSeen)
-            current.append(currentCumulative - currentSeen)
-            referenceSeen = referenceCumulative
-            currentSeen = currentCumulative
+            reference.append(inReference)
+            current.append(inCurrent)
         }
         self.keys = keys
         self.reference = reference

@@ -38,21 +38,3 @@ public enum NormedWasserstein {
         return total.value / (Double(n1) * Double(n2))
     }
 }
-
-/// Kahan's compensated summation, for non-negative streams: an error near one rounding, branch-free.
-struct KahanSum {
-    private var sum = 0.0
-    private var compensation = 0.0
-
-    /// Adds `term`.
-    @inline(__always)
-    mutating func add(_ term: Double) {
-        let corrected = term - compensation
-        let total = sum + corrected
-        compensation = (total - sum) - corrected
-        sum = total
-    }
-
-    /// The sum so far.
-    var value: Double { sum }
-}

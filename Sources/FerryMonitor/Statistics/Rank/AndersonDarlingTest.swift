@@ -50,7 +50,7 @@ public enum AndersonDarlingTest {
         var referenceThrough = 0
         var currentThrough = 0
         var distinct = 0
-        SortedSamplesWalk.forEachTieGroup(reference: reference, current: current) { _, inReference, inCurrent in
+        SortedMerge.forEachTieGroup(reference, current) { _, inReference, inCurrent in
             let multiplicity = Double(inReference + inCurrent)
             let b = Double(pooledBelow) + multiplicity / 2
             referenceThrough += inReference

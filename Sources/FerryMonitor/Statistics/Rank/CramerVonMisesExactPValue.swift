@@ -65,11 +65,11 @@ struct CramerVonMisesExactPValue {
         let selected = zip(final.values, final.frequencies).filter { $0.0 >= zeta }.map(\.1)
         switch storage {
         case .half:
-            let sum = HalfPrecision.rounded(Double(NumpyPairwiseSum.sum(selected.map { Float($0) })))
+            let sum = HalfPrecision.rounded(Double(PairwiseSummation.sum(selected.map { Float($0) })))
             let divisor = Float(HalfPrecision.rounded(combinations))
             return HalfPrecision.rounded(Double(Float(sum) / divisor))
         case .single:
-            let sum = NumpyPairwiseSum.sum(selected.map { Float($0) })
+            let sum = PairwiseSummation.sum(selected.map { Float($0) })
             return Double(sum / Float(combinations))
         }
     }

@@ -69,7 +69,7 @@ public enum CramerVonMisesTest {
             let d = Int128(2 * otherBefore + groupSize + 1)
             return a * d * d - 2 * d * a * (a + 1) + 2 * a * (a + 1) * (2 * a + 1) / 3
         }
-        SortedSamplesWalk.forEachTieGroup(reference: reference, current: current) { _, inReference, inCurrent in
+        SortedMerge.forEachTieGroup(reference, current) { _, inReference, inCurrent in
             let size = inReference + inCurrent
             if inReference > 0 {
                 referenceSquares += groupSquares(members: inReference, otherBefore: currentBefore, groupSize: size)

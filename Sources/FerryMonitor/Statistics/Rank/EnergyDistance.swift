@@ -22,7 +22,7 @@ public enum EnergyDistance {
         var previous = 0.0
         var started = false
         var integral = CompensatedSum()
-        SortedSamplesWalk.forEachTieGroup(reference: reference, current: current) { value, inReference, inCurrent in
+        SortedMerge.forEachTieGroup(reference, current) { value, inReference, inCurrent in
             if started {
                 let gap = Double(referenceBelow) / referenceSize - Double(currentBelow) / currentSize
                 integral.add(gap * gap * (value - previous))

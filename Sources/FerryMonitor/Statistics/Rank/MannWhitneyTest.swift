@@ -39,7 +39,7 @@ public enum MannWhitneyTest {
         let mean = Double(n1 * n2) / 2
         let spread = (Double(n1 * n2) / 12 * (Double(n + 1) - tieTerm / Double(n * (n - 1)))).squareRoot()
         let z = (u - mean - 0.5) / spread
-        return RankNormal.cdf(-z)
+        return SpecialFunctions.normalCDF(-z)
     }
 
     /// The reference's midrank sum in the pooled sample, and SciPy's tie term Σ(t³ − t).
@@ -57,7 +57,7 @@ public enum MannWhitneyTest {
             var twiceRankSum = 0
             var ties = CompensatedSum()
             var hasTies = false
-            SortedSamplesWalk.forEachTieGroup(reference: reference, current: current) { _, inReference, inCurrent in
+            SortedMerge.forEachTieGroup(reference, current) { _, inReference, inCurrent in
                 let size = inReference + inCurrent
                 // A group's ranks are before+1 … before+size; each member gets their average.
                 twiceRankSum += inReference * (2 * before + size + 1)
@@ -72,20 +72,5 @@ public enum MannWhitneyTest {
             tieTerm = ties.value
             self.hasTies = hasTies
         }
-    }
-}
-
-/// The standard normal CDF as SciPy's `ndtr` evaluates it (Cephes): `0.5 + 0.5·erf(x/√2)` for
-/// |x| < 1, else the complementary error function on the far side.
-enum RankNormal {
-    static func cdf(_ a: Double) -> Double {
-        if a.isNaN { return .nan }
-        let x = a * (0.5).squareRoot()
-        let z = abs(x)
-        if z < (0.5).squareRoot() {
-            return 0.5 + 0.5 * erf(x)
-        }
-        let y = 0.5 * erfc(z)
-        return x > 0 ? 1 - y : y
     }
 }

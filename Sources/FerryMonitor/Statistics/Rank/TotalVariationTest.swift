@@ -160,6 +160,6 @@ struct TotalVariationDistance {
             terms[used] = abs(Double(reference[level]) / referenceSize - Double(current[level]) / currentSize)
             used += 1
         }
-        return terms.withUnsafeBufferPointer { NumpyPairwiseSum.sum(UnsafeBufferPointer(rebasing: $0[0..<used])) }
+        return terms.withUnsafeBufferPointer { PairwiseSummation.sum(UnsafeBufferPointer(rebasing: $0[0..<used])) }
     }
 }

@@ -6,7 +6,8 @@ enum SortedMerge {
     /// just consumed, `next` is the smallest value not yet consumed (+∞ at the end) and the cumulative counts
     /// are the elements consumed so far from each side. When `next != value` the step ends the run of
     /// `value`, so the counts are the numbers of elements ≤ value (the two empirical CDFs' numerators);
-    /// steps inside a run of ties report partial counts and callers skip them. Both arrays must be finite.
+    /// steps inside a run of ties report partial counts and callers skip them (``forEachTieGroup(_:_:_:)`` does).
+    /// Both arrays must be finite.
     @inline(__always)
     static func walk(
         _ reference: [Double], _ current: [Double],
@@ -34,52 +35,28 @@ enum SortedMerge {
         }
     }
 
+    /// Calls `body(value, inReference, inCurrent)` once for each distinct value of reference ∪ current, ascending,
+    /// with how many elements of each side equal it: the tie groups, from which midranks, tie sizes and the two
+    /// empirical CDFs follow without building a rank array. Both arrays must be ascending and finite.
+    @inline(__always)
+    static func forEachTieGroup(
+        _ reference: [Double], _ current: [Double],
+        _ body: (_ value: Double, _ inReference: Int, _ inCurrent: Int) -> Void
+    ) {
+        var referenceSeen = 0
+        var currentSeen = 0
+        walk(reference, current) { value, next, referenceCumulative, currentCumulative in
+            guard next != value else { return }
+            body(value, referenceCumulative &- referenceSeen, currentCumulative &- currentSeen)
+            referenceSeen = referenceCumulative
+            currentSeen = currentCumulative
+        }
+    }
+
     /// The number of distinct values in reference ∪ current.
     static func distinctCount(_ reference: [Double], _ current: [Double]) -> Int {
         var count = 0
         walk(reference, current) { value, next, _, _ in count &+= next != value ? 1 : 0 }
         return count
-    }
-}
-
-/// Small helpers on ascending arrays.
-enum SortedArray {
-    /// Whether an ascending array holds more than `limit` distinct values (stops as soon as it does).
-    static func hasMoreDistinct(_ sorted: [Double], than limit: Int) -> Bool {
-        guard var previous = sorted.first else { return false }
-        var count = 1
-        for value in sorted.dropFirst() where value != previous {
-            count += 1
-            if count > limit { return true }
-            previous = value
-        }
-        return false
-    }
-
-    /// How many leading elements of an ascending array equal `value`.
-    static func leadingCount(_ sorted: [Double], equalTo value: Double) -> Int {
-        upperBound(sorted, value) - lowerBound(sorted, value)
-    }
-
-    /// The first index whose element is ≥ `value` (numpy `searchsorted(side="left")`).
-    static func lowerBound(_ sorted: [Double], _ value: Double) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// The first index whose element is > `value` (numpy `searchsorted(side="right")`).
-    static func upperBound(_ sorted: [Double], _ value: Double) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] <= value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
