@@ -147,3 +147,25 @@ def test_help_lists_methods_and_exit_statuses():
     assert outcome.status == 0
     for word in ["--reference", "--current", "--html", "--json", "wasserstein", "Exit status"]:
         assert word in outcome.stdout
+
+
+def test_prediction_logs_are_tables_too(tmp_path, pair):
+    """A folder of `ferry serve` prediction logs (JSON lines) compared with itself: one column per tensor."""
+    day = tmp_path / "logs" / "m" / "2026-12-01"
+    day.mkdir(parents=True)
+    lines = []
+    for i in range(60):
+        lines.append(json.dumps({
+            "timestamp": f"2026-12-01T10:00:{i:02d}.000Z", "model": "m", "version": "1", "protocol": "v2",
+            "request_id": str(i), "inputs": {"x": {"datatype": "FP32", "shape": [2, 1], "data": [i * 0.5, i * 0.25]}},
+            "outputs": {"y": {"datatype": "INT64", "shape": [2], "data": [i % 2, (i + 1) % 2]}},
+        }))
+    (day / "20261201T100000Z-0000000000000001.jsonl").write_text("\n".join(lines) + "\n")
+    status, report = drift_json(tmp_path / "logs", tmp_path / "logs")
+    assert status == 0
+    assert [c["name"] for c in report["columns"]] == ["x", "y"]
+    assert report["reference"]["rows"] == 120
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n")
+    outcome = ferry("drift", "--reference", bad, "--current", tmp_path / "logs")
+    assert outcome.status == 2 and "bad.jsonl:1" in outcome.stderr, outcome.stderr

@@ -47,13 +47,14 @@ enum DriftSampleBuilder {
             if let reason = emptySide(referenceFinite.count, currentFinite.count, sources) { return .empty(reason: reason) }
             RadixSort.sort(&referenceFinite)
             RadixSort.sort(&currentFinite)
-            let keys = SortedKeys.union(referenceFinite, currentFinite)
             switch type {
             case .numerical:
                 return .ready(PreparedColumn(
                     sample: .numerical(reference: referenceFinite, current: currentFinite),
-                    referenceMissing: missing.0, currentMissing: missing.1, distinctValues: keys.count, labels: []))
+                    referenceMissing: missing.0, currentMissing: missing.1,
+                    distinctValues: SortedKeys.distinctCount(referenceFinite, currentFinite), labels: []))
             case .categorical:
+                let keys = SortedKeys.union(referenceFinite, currentFinite)
                 let sample = CategoricalSample(
                     reference: SortedKeys.codes(of: referenceValues, keys: keys),
                     current: SortedKeys.codes(of: currentValues, keys: keys), levelCount: keys.count)
@@ -140,6 +141,29 @@ enum SortedKeys {
             if keys.last != next { keys.append(next) }
         }
         return keys
+    }
+
+    /// How many distinct values two sorted arrays hold together, counted without storing them.
+    static func distinctCount(_ left: [Double], _ right: [Double]) -> Int {
+        var count = 0
+        var last = Double.nan
+        var leftIndex = 0
+        var rightIndex = 0
+        while leftIndex < left.count || rightIndex < right.count {
+            let next: Double
+            if rightIndex >= right.count || (leftIndex < left.count && left[leftIndex] <= right[rightIndex]) {
+                next = left[leftIndex]
+                leftIndex += 1
+            } else {
+                next = right[rightIndex]
+                rightIndex += 1
+            }
+            if next != last {
+                count += 1
+                last = next
+            }
+        }
+        return count
     }
 
     /// Each finite value's index in `keys`, in row order; missing and infinite values are dropped.

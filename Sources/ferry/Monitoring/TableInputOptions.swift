@@ -20,9 +20,22 @@ struct TableInputOptions: ParsableArguments {
         return CSVReader(delimiter: character, schema: loaded, progress: progress)
     }
 
-    /// Reads one table, showing progress on `progress`.
+    /// Reads one table, showing progress on `progress`: a CSV file, or prediction logs (a `.jsonl` file, or a
+    /// folder whose `.jsonl` files, at any depth, are read in name order).
     func read(_ path: String, progress: TerminalProgress) throws(TableError) -> Table {
-        try reader(progress: { read, total in progress.update(path, bytes: read, of: total) }).read(path: path)
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists, isFolder.boolValue || path.hasSuffix(".jsonl") {
+            return try PredictionLogReader(skipInvalid: false).read(try Self.predictionLogFiles(path, isFolder: isFolder.boolValue)).table
+        }
+        return try reader(progress: { read, total in progress.update(path, bytes: read, of: total) }).read(path: path)
+    }
+
+    private static func predictionLogFiles(_ path: String, isFolder: Bool) throws(TableError) -> [PredictionLogFile] {
+        guard isFolder else { return [try PredictionLogFile(contentsOf: path)] }
+        let names = (FileManager.default.subpaths(atPath: path) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+        guard !names.isEmpty else { throw TableError(source: path, message: "a folder with no .jsonl prediction logs") }
+        return try names.map { name throws(TableError) in try PredictionLogFile(contentsOf: path + "/" + name) }
     }
 
     /// Reads two tables at once (one core each).

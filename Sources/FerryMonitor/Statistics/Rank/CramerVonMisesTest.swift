@@ -65,6 +65,11 @@ public enum CramerVonMisesTest {
         var currentSquares: Int128 = 0
         @inline(__always)
         func groupSquares(members: Int, otherBefore: Int, groupSize: Int) -> Int128 {
+            if groupSize == 1, members == 1 {
+                // A value without ties deviates by exactly the other sample's count before it.
+                let deviation = Int128(2 * otherBefore)
+                return deviation * deviation
+            }
             let a = Int128(members)
             let d = Int128(2 * otherBefore + groupSize + 1)
             return a * d * d - 2 * d * a * (a + 1) + 2 * a * (a + 1) * (2 * a + 1) / 3
