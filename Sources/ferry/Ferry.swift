@@ -21,6 +21,11 @@ struct Ferry: AsyncParsableCommand {
               ferry models list
               ferry models show churn@champion
               ferry audit --model churn
+
+            Watch data for drift and quality:
+
+              ferry drift --reference train.csv --current today.csv --html drift.html
+              ferry check --suite suite.yaml today.csv
             """,
         version: FerryVersion.current,
         subcommands: [

@@ -27,16 +27,20 @@ struct MonitorCommand: AsyncParsableCommand {
             reference is models:/MODEL/VERSION.
 
             Prediction-log columns are named after tensors: an input of shape [N] or [N,1] is one column with \
-            the tensor's name; a wide input [N,F] gives columns TENSOR[0] ... TENSOR[F-1], or the names given by \
-            --feature-names TENSOR=a,b,c. Only columns the reference also has are compared.
+            the tensor's name; a wide input [N,F] takes the names given by --feature-names TENSOR=a,b,c, else \
+            the reference's columns in order when exactly F of them match no other logged column, else \
+            TENSOR[0] ... TENSOR[F-1]. Only columns the reference also has are compared.
 
             With --once, compares one window and exits: 0 no dataset drift, 1 drift, 2 a usage or input error \
             (no data in the window is an error: status 2).
 
             Examples:
-              ferry monitor --model churn --logs ./predictions --reference models:/churn@champion
-              ferry monitor --model churn --version 3 --logs s3://ml-logs/predictions --window 1h --interval 5m
-              ferry monitor --model churn --logs ./predictions --reference train.csv --once --html drift.html
+              ferry monitor --model churn --logs ./predictions \\
+                  --reference models:/churn@champion
+              ferry monitor --model churn --version 3 \\
+                  --logs s3://ml-logs/predictions --window 1h --interval 5m
+              ferry monitor --model churn --logs ./predictions \\
+                  --reference train.csv --once --html drift.html
             """
     )
 
