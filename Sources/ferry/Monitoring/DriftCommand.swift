@@ -24,8 +24,10 @@ struct DriftCommand: AsyncParsableCommand {
 
             Examples:
               ferry drift --reference train.csv --current today.csv
-              ferry drift --reference ref.csv --current cur.csv --html drift.html --json drift.json
-              ferry drift --reference ref.csv --current cur.csv --columns age,plan --method age=psi --threshold age=0.2
+              ferry drift --reference ref.csv --current cur.csv \\
+                  --html drift.html --json drift.json
+              ferry drift --reference ref.csv --current cur.csv \\
+                  --columns age,plan --method age=psi --threshold age=0.2
             """
     )
 
