@@ -95,7 +95,7 @@ let package = Package(
         ),
         .target(
             name: "FerryTables",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["FerryCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcoming
         ),
         .target(

@@ -1,3 +1,5 @@
+import FerryCore
+
 /// Reads the JSON-lines prediction log that `ferry serve` writes into one ``Table``, one row per tensor row.
 ///
 /// Each line is one request:
@@ -57,25 +59,7 @@ public struct PredictionLogReader: Sendable {
 
     /// The log's timestamp text for a time: `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC (for ``from`` and ``to``).
     public static func timestamp(millisecondsSince1970 milliseconds: Int64) -> String {
-        let (days, millisecondOfDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
-        let (dayNumber, dayMilliseconds) = millisecondOfDay < 0 ? (days - 1, millisecondOfDay + 86_400_000) : (days, millisecondOfDay)
-        // Civil date from days since 1970-01-01, in 400-year eras that start on March 1st.
-        let shifted = dayNumber + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func padded(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        let seconds = dayMilliseconds / 1000
-        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))T\(padded(seconds / 3600, 2)):"
-            + "\(padded(seconds / 60 % 60, 2)):\(padded(seconds % 60, 2)).\(padded(dayMilliseconds % 1000, 3))Z"
+        CivilTime(millisecondsSince1970: milliseconds).iso8601
     }
 }
 

@@ -127,26 +127,21 @@ enum SortedKeys {
     /// The distinct values of two sorted arrays, ascending.
     static func union(_ left: [Double], _ right: [Double]) -> [Double] {
         var keys = [Double]()
-        var leftIndex = 0
-        var rightIndex = 0
-        while leftIndex < left.count || rightIndex < right.count {
-            let next: Double
-            if rightIndex >= right.count || (leftIndex < left.count && left[leftIndex] <= right[rightIndex]) {
-                next = left[leftIndex]
-                leftIndex += 1
-            } else {
-                next = right[rightIndex]
-                rightIndex += 1
-            }
-            if keys.last != next { keys.append(next) }
-        }
+        forEachDistinct(left, right) { keys.append($0) }
         return keys
     }
 
     /// How many distinct values two sorted arrays hold together, counted without storing them.
     static func distinctCount(_ left: [Double], _ right: [Double]) -> Int {
         var count = 0
-        var last = Double.nan
+        forEachDistinct(left, right) { _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` once per distinct value of two sorted arrays, in ascending order.
+    @inline(__always)
+    private static func forEachDistinct(_ left: [Double], _ right: [Double], _ body: (Double) -> Void) {
+        var last: Double?
         var leftIndex = 0
         var rightIndex = 0
         while leftIndex < left.count || rightIndex < right.count {
@@ -158,12 +153,11 @@ enum SortedKeys {
                 next = right[rightIndex]
                 rightIndex += 1
             }
-            if next != last {
-                count += 1
+            if last != next {
+                body(next)
                 last = next
             }
         }
-        return count
     }
 
     /// Each finite value's index in `keys`, in row order; missing and infinite values are dropped.
