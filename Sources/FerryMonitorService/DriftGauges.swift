@@ -27,7 +27,8 @@ public final class DriftGauges: Sendable {
     ]
 
     private let factory = PrometheusHelpTextFactory(help: DriftGauges.help)
-    private let scores = Mutex<[String: Gauge]>([:])
+    private let gauges = Mutex<[String: Gauge]>([:])
+    private let counters = Mutex<[String: Counter]>([:])
 
     /// Gauges over a new, empty registry.
     public init() {}
@@ -40,7 +41,7 @@ public final class DriftGauges: Sendable {
         gauge("ferry_monitor_drifted_columns", labels).record(Double(report.driftedColumns))
         gauge("ferry_monitor_rows", labels).record(Double(report.current.rows))
         gauge("ferry_monitor_last_run_timestamp_seconds", labels).record(seconds)
-        Counter(label: "ferry_monitor_rows_seen_total", dimensions: labels, factory: factory).increment(by: report.current.rows)
+        counter("ferry_monitor_rows_seen_total", labels).increment(by: report.current.rows)
         for column in report.columns {
             gauge("ferry_monitor_column_drift_score", labels + [("column", column.name), ("method", column.method.rawValue)])
                 .record(column.score)
@@ -55,11 +56,21 @@ public final class DriftGauges: Sendable {
 
     /// One handle per name and label set, so a series is registered once.
     private func gauge(_ name: String, _ labels: [(String, String)]) -> Gauge {
+        Self.handle(in: gauges, name, labels) { Gauge(label: name, dimensions: labels, factory: factory) }
+    }
+
+    private func counter(_ name: String, _ labels: [(String, String)]) -> Counter {
+        Self.handle(in: counters, name, labels) { Counter(label: name, dimensions: labels, factory: factory) }
+    }
+
+    private static func handle<Handle>(
+        in table: borrowing Mutex<[String: Handle]>, _ name: String, _ labels: [(String, String)], make: () -> Handle
+    ) -> Handle {
         let key = ([name] + labels.map { "\($0.0)=\($0.1)" }).joined(separator: "\u{1F}")
-        return scores.withLock { table in
-            if let existing = table[key] { return existing }
-            let made = Gauge(label: name, dimensions: labels, factory: factory)
-            table[key] = made
+        return table.withLock { handles in
+            if let existing = handles[key] { return existing }
+            let made = make()
+            handles[key] = made
             return made
         }
     }

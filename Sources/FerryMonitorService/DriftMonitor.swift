@@ -1,4 +1,5 @@
 import FerryBlobs
+import FerryCore
 import FerryMonitor
 import FerryTables
 import Foundation
@@ -76,14 +77,22 @@ public struct DriftMonitor: Sendable {
             columnNames: configuration.featureNames, from: PredictionLogReader.timestamp(millisecondsSince1970: start),
             to: PredictionLogReader.timestamp(millisecondsSince1970: now), model: configuration.model,
             version: configuration.version, skipInvalid: true)
-        let everything = try reader.read(files)
-        guard let version = configuration.version ?? everything.busiestVersion else {
+        let first = try reader.read(files)
+        guard let version = configuration.version ?? first.busiestVersion else {
             return .noData("no records for \(configuration.model) in the window")
         }
-        reader.version = version
-        reader.columnNames = WideTensorNaming.names(
-            given: configuration.featureNames, logColumns: everything.table.columnNames, referenceColumns: reference.table.columnNames)
-        let current = try reader.read(files).table
+        let names = WideTensorNaming.names(
+            given: configuration.featureNames, logColumns: first.table.columnNames, referenceColumns: reference.table.columnNames)
+        // The first pass is the answer when it already read only this version with these names; else read once more.
+        let onlyThisVersion = configuration.version != nil || first.recordCountsByVersion.count == 1
+        let current: Table
+        if onlyThisVersion, names == reader.columnNames {
+            current = first.table
+        } else {
+            reader.version = version
+            reader.columnNames = names
+            current = try reader.read(files).table
+        }
         guard current.rowCount >= configuration.minimumRows else {
             return .noData("\(current.rowCount) rows of \(configuration.model) version \(version) in the window; "
                 + "at least \(configuration.minimumRows) are needed")
@@ -96,7 +105,8 @@ public struct DriftMonitor: Sendable {
                 "the prediction log's columns (\(current.columnNames.joined(separator: ", "))) share none with the reference's "
                     + "(\(reference.table.columnNames.joined(separator: ", "))): name a wide input's columns with --feature-names")
         }
-        let source = "\(configuration.model) v\(version), \(Self.iso(start)) to \(Self.iso(now))"
+        let source = "\(configuration.model) v\(version), \(CivilTime(millisecondsSince1970: start).iso8601) to "
+            + CivilTime(millisecondsSince1970: now).iso8601
         let report = try await DriftAnalyzer(options: options).analyze(
             reference: reference.table, current: current, sources: (reference.origin, source),
             generatedAt: Date(timeIntervalSince1970: Double(now) / 1000))
@@ -116,9 +126,5 @@ public struct DriftMonitor: Sendable {
                 "run_id": "\(runID ?? "-")",
             ])
         return .compared(report, version: version, runID: runID)
-    }
-
-    static func iso(_ milliseconds: Int64) -> String {
-        Date(timeIntervalSince1970: Double(milliseconds) / 1000).formatted(.iso8601)
     }
 }

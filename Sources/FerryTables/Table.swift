@@ -48,14 +48,6 @@ public struct Column: Sendable {
         case .categorical(let codes, _): codes.count
         }
     }
-
-    /// The number of missing values (NaN, or code `-1`).
-    public var missingCount: Int {
-        switch values {
-        case .numeric(let doubles): doubles.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
-        case .categorical(let codes, _): codes.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
-        }
-    }
 }
 
 /// A columnar table: named columns of equal length, in header order.

@@ -58,8 +58,9 @@ public struct DriftAnalyzer: Sendable {
         }
         let referenceNames = reference.columnNames
         let currentNames = Set(current.columnNames)
+        let referenceSet = Set(referenceNames)
         let onlyReference = referenceNames.filter { !currentNames.contains($0) }
-        let onlyCurrent = current.columnNames.filter { !Set(referenceNames).contains($0) }
+        let onlyCurrent = current.columnNames.filter { !referenceSet.contains($0) }
         guard onlyReference.isEmpty, onlyCurrent.isEmpty else {
             var parts = [String]()
             if !onlyReference.isEmpty { parts.append("only in \(sources.reference): \(onlyReference.joined(separator: ", "))") }

@@ -118,7 +118,8 @@ struct MonitorCommand: AsyncParsableCommand {
         let source = try monitorReference()
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
-            try await run(source: source, client: client, options: options, httpClient: httpClient, logger: logger)
+            try await run(
+                source: source, client: client, options: options, environment: environment, httpClient: httpClient, logger: logger)
         } catch {
             try? await httpClient.shutdown()
             throw error
@@ -127,9 +128,9 @@ struct MonitorCommand: AsyncParsableCommand {
     }
 
     private func run(
-        source: ReferenceSource, client: RegistryClient?, options: DriftOptions, httpClient: HTTPClient, logger: Logger
+        source: ReferenceSource, client: RegistryClient?, options: DriftOptions, environment: [String: String],
+        httpClient: HTTPClient, logger: Logger
     ) async throws {
-        let environment = ProcessInfo.processInfo.environment
         let monitor = try await MonitoringExit.setup {
             let store = try BlobStoreFactory.make(destination: logs, environment: environment, httpClient: httpClient, logger: logger)
             let (bytes, origin) = try await source.fetch(client: client)
